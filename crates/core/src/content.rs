@@ -1,0 +1,255 @@
+//! Loading and validating the human-edited files under `content/`.
+//!
+//! Reading files is the caller's job (the CLI walks the directory, the app
+//! embeds them); this module turns `(path, text)` pairs into typed content or
+//! into errors that name file, line and field, so an instructor can fix them.
+
+use std::fmt;
+use std::ops::Range;
+
+use serde::de::DeserializeOwned;
+
+use crate::sources::{self, DataSource};
+use crate::tips::{self, Tip};
+
+/// One problem in one content file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContentError {
+    /// Path relative to `content/`, with forward slashes.
+    pub file: String,
+    /// 1-based; 0 when the problem is the file as a whole.
+    pub line: usize,
+    /// Dotted path of the offending field, e.g. `tip[3].domain`.
+    pub field: String,
+    pub message: String,
+}
+
+impl fmt::Display for ContentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "content/{}:{}: {}: {}", self.file, self.line, self.field, self.message)
+    }
+}
+
+/// All content the app uses, validated.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Content {
+    pub tips: Vec<Tip>,
+    pub sources: Vec<DataSource>,
+}
+
+/// What a file under `content/` is, decided by its path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Documentation for people; not parsed.
+    Doc,
+    Tips,
+    Sources,
+}
+
+/// Files every content tree must have, with their kind.
+const REQUIRED: &[(&str, Kind)] = &[("tips.toml", Kind::Tips), ("sources.toml", Kind::Sources)];
+
+/// The kind of the file at `path` (relative to `content/`), if it is one.
+pub fn kind_of(path: &str) -> Option<Kind> {
+    if path.ends_with(".md") {
+        return Some(Kind::Doc);
+    }
+    REQUIRED.iter().find(|(p, _)| *p == path).map(|(_, k)| *k)
+}
+
+/// Validates a whole content tree given as `(path, text)` pairs and assembles
+/// it. Every error in every file is reported, not just the first.
+pub fn load(files: &[(String, String)]) -> Result<Content, Vec<ContentError>> {
+    let mut errors = Vec::new();
+    let mut tips = None;
+    let mut sources = None;
+    for (path, text) in files {
+        match kind_of(path) {
+            Some(Kind::Doc) => {}
+            Some(Kind::Tips) => tips = collect(tips::parse(path, text), &mut errors),
+            Some(Kind::Sources) => sources = collect(sources::parse(path, text), &mut errors),
+            None => errors.push(ContentError {
+                file: path.clone(),
+                line: 0,
+                field: "(file)".into(),
+                message: format!(
+                    "not a recognised content file; expected Markdown docs or one of: {}",
+                    REQUIRED.iter().map(|(p, _)| *p).collect::<Vec<_>>().join(", ")
+                ),
+            }),
+        }
+    }
+    for (path, _) in REQUIRED {
+        if !files.iter().any(|(p, _)| p == path) {
+            errors.push(ContentError {
+                file: path.to_string(),
+                line: 0,
+                field: "(file)".into(),
+                message: "this required file is missing".into(),
+            });
+        }
+    }
+    match (tips, sources) {
+        (Some(tips), Some(sources)) if errors.is_empty() => Ok(Content { tips, sources }),
+        _ => Err(errors),
+    }
+}
+
+fn collect<T>(result: Result<T, Vec<ContentError>>, errors: &mut Vec<ContentError>) -> Option<T> {
+    result.map_err(|e| errors.extend(e)).ok()
+}
+
+/// A TOML content file being read, for turning spans into lines and fields.
+pub(crate) struct Source<'a> {
+    pub file: &'a str,
+    pub text: &'a str,
+}
+
+impl<'a> Source<'a> {
+    pub fn new(file: &'a str, text: &'a str) -> Self {
+        Self { file, text }
+    }
+
+    /// Deserializes the whole file, turning a syntax or shape error into a
+    /// located [`ContentError`].
+    pub fn parse<T: DeserializeOwned>(&self) -> Result<T, Vec<ContentError>> {
+        toml::from_str(self.text).map_err(|e| {
+            let line = e.span().map_or(0, |s| self.line_of(s.start));
+            let message = e.message().trim().to_string();
+            let field = quoted_field(&message)
+                .or_else(|| e.span().and_then(|s| self.key_at(s.start)))
+                .unwrap_or_else(|| "(syntax)".into());
+            vec![ContentError { file: self.file.into(), line, field, message }]
+        })
+    }
+
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.text[..offset.min(self.text.len())].matches('\n').count() + 1
+    }
+
+    /// An error about `field` of the `index`th `[[table]]`, whose header span
+    /// is `item`; it points at the field's own line when the field is present.
+    pub fn field_error(&self, table: &str, index: usize, item: &Range<usize>, field: &str, message: String) -> ContentError {
+        let start = item.start.min(self.text.len());
+        // The table's body runs from its header to the next header.
+        let offset = self.text[start..]
+            .split_inclusive('\n')
+            .scan(start, |pos, line| {
+                let at = *pos;
+                *pos += line.len();
+                Some((at, line))
+            })
+            .take_while(|(at, line)| *at == start || !line.trim_start().starts_with('['))
+            .find(|(_, line)| key_of(line) == Some(field))
+            .map_or(start, |(at, _)| at);
+        ContentError {
+            file: self.file.into(),
+            line: self.line_of(offset),
+            field: format!("{table}[{index}].{field}"),
+            message,
+        }
+    }
+
+    /// The key assigned on the line holding `offset`, if that line is `key = ...`.
+    fn key_at(&self, offset: usize) -> Option<String> {
+        let start = self.text[..offset.min(self.text.len())].rfind('\n').map_or(0, |i| i + 1);
+        let line = self.text[start..].lines().next()?;
+        key_of(line).map(String::from).or_else(|| {
+            let t = line.trim();
+            t.strip_prefix("[[").and_then(|r| r.strip_suffix("]]")).map(|s| s.trim().to_string())
+        })
+    }
+}
+
+fn key_of(line: &str) -> Option<&str> {
+    let (key, _) = line.split_once('=')?;
+    let key = key.trim();
+    (!key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')).then_some(key)
+}
+
+/// The field named in a serde message such as "missing field `text`".
+fn quoted_field(message: &str) -> Option<String> {
+    let start = message.find('`')? + 1;
+    let len = message[start..].find('`')?;
+    let name = &message[start..start + len];
+    (message.contains("field") && !name.is_empty()).then(|| name.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn disk_content() -> Vec<(String, String)> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
+        let mut files = Vec::new();
+        let mut dirs = vec![root.clone()];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else {
+                    let rel = path.strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/");
+                    files.push((rel, std::fs::read_to_string(&path).unwrap()));
+                }
+            }
+        }
+        files.sort();
+        files
+    }
+
+    #[test]
+    fn every_file_on_disk_loads() {
+        let files = disk_content();
+        assert!(files.len() >= REQUIRED.len() + 1, "content/ looks empty: {files:?}");
+        for (path, _) in &files {
+            assert!(kind_of(path).is_some(), "content/{path} is not a recognised kind");
+        }
+        let content = load(&files).unwrap_or_else(|errors| {
+            panic!("content errors:\n{}", errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n"))
+        });
+        assert!(content.tips.len() >= 30, "only {} tips", content.tips.len());
+        assert!(content.sources.iter().any(|s| s.id == "cpt"), "the About page must explain CPT");
+    }
+
+    fn with(path: &str, text: &str) -> Vec<(String, String)> {
+        let mut files: Vec<_> = disk_content().into_iter().filter(|(p, _)| p != path).collect();
+        files.push((path.to_string(), text.to_string()));
+        files
+    }
+
+    #[test]
+    fn errors_name_file_line_and_field() {
+        let check = |path: &str, text: &str, expected: &[(usize, &str, &str)]| {
+            let errors = load(&with(path, text)).expect_err(text);
+            let got: Vec<_> = errors.iter().map(|e| (e.line, e.field.as_str(), e.file.as_str())).collect();
+            let want: Vec<_> = expected.iter().map(|(l, f, _)| (*l, *f, path)).collect();
+            assert_eq!(got, want, "{errors:#?}");
+            for (error, (_, _, part)) in errors.iter().zip(expected) {
+                assert!(error.message.contains(part), "{:?} lacks {part:?}", error.message);
+            }
+        };
+        // Syntax error: the line of the broken value.
+        check("tips.toml", "[[tip]]\nid = \"a\"\ndomain = \n", &[(3, "domain", "")]);
+        // Missing field: reported by name.
+        check("tips.toml", "[[tip]]\nid = \"a\"\ndomain = 1\n", &[(1, "text", "missing field")]);
+        // Wrong type.
+        check("tips.toml", "[[tip]]\nid = \"a\"\ndomain = \"one\"\ntext = \"x\"\n", &[(3, "domain", "")]);
+    }
+
+    #[test]
+    fn unknown_and_missing_files_are_reported() {
+        let mut files = with("notes.txt", "hello");
+        files.retain(|(p, _)| p != "sources.toml");
+        let errors = load(&files).unwrap_err();
+        let got: Vec<_> = errors.iter().map(|e| (e.file.as_str(), e.message.as_str())).collect();
+        assert!(got.iter().any(|(f, m)| *f == "notes.txt" && m.contains("not a recognised")), "{got:?}");
+        assert!(got.iter().any(|(f, m)| *f == "sources.toml" && m.contains("missing")), "{got:?}");
+    }
+
+    #[test]
+    fn display_format_is_file_line_field_message() {
+        let e = ContentError { file: "tips.toml".into(), line: 4, field: "tip[0].text".into(), message: "empty".into() };
+        assert_eq!(e.to_string(), "content/tips.toml:4: tip[0].text: empty");
+    }
+}

@@ -1,0 +1,15 @@
+//! HIT Trainer's domain: plain data and pure functions.
+//!
+//! This crate must never depend on leptos, web-sys, gloo or wasm-bindgen: the
+//! web app (the workspace root) and the `hit` CLI both build on it, and its
+//! tests run natively. Time and randomness are passed in by callers.
+
+pub mod content;
+pub mod rhit;
+pub mod settings;
+pub mod sources;
+pub mod store;
+pub mod tips;
+
+/// The version shown by `hit --version` and on the About page.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,148 @@
+//! The user's preferences: theme override and display name.
+
+use serde::{Deserialize, Serialize};
+
+use crate::store::Record;
+
+/// Preferences persisted across sessions.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub theme: ThemeChoice,
+    /// Shown in greetings. Empty means "not set".
+    pub display_name: String,
+}
+
+impl Record for Settings {
+    const KEY: &'static str = "hit.settings";
+    const VERSION: u32 = 1;
+    const LABEL: &'static str = "your settings";
+}
+
+/// The theme the user picked, overriding the system's colour-scheme preference.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ThemeChoice {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl ThemeChoice {
+    pub const ALL: [ThemeChoice; 3] = [ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark];
+
+    /// The value of `data-theme` on the root element, if any.
+    pub fn attribute(self) -> Option<&'static str> {
+        match self {
+            ThemeChoice::System => None,
+            ThemeChoice::Light => Some("light"),
+            ThemeChoice::Dark => Some("dark"),
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ThemeChoice::System => "Match my device",
+            ThemeChoice::Light => "Light",
+            ThemeChoice::Dark => "Dark",
+        }
+    }
+
+    /// The explicit choice that flips what is showing now; `system_dark` is the
+    /// device preference, used when no override is set.
+    pub fn toggled(self, system_dark: bool) -> ThemeChoice {
+        let dark_now = match self {
+            ThemeChoice::System => system_dark,
+            ThemeChoice::Light => false,
+            ThemeChoice::Dark => true,
+        };
+        if dark_now { ThemeChoice::Light } else { ThemeChoice::Dark }
+    }
+}
+
+/// Longest display name accepted, in characters.
+pub const MAX_NAME_CHARS: usize = 40;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NameError {
+    #[error("Use at most {MAX_NAME_CHARS} characters for your name (this one has {0}).")]
+    TooLong(usize),
+    #[error("Your name cannot contain line breaks or control characters.")]
+    ControlCharacter,
+}
+
+/// Cleans a display name as typed: trims it and checks length and characters.
+/// An empty result clears the name.
+pub fn normalize_display_name(input: &str) -> Result<String, NameError> {
+    let name = input.trim();
+    if name.chars().any(char::is_control) {
+        return Err(NameError::ControlCharacter);
+    }
+    let count = name.chars().count();
+    if count > MAX_NAME_CHARS {
+        return Err(NameError::TooLong(count));
+    }
+    Ok(name.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::{Loaded, MemoryStore, Store};
+
+    /// One stored sample per schema version ever written, with what it must
+    /// load as. Adding version N+1 without a sample for N fails the test below.
+    const FIXTURES: &[(u32, &str)] = &[(1, r#"{"schema":1,"data":{"theme":"dark","display_name":"Ada"}}"#)];
+
+    #[test]
+    fn every_schema_version_has_a_fixture_that_loads() {
+        let versions: Vec<u32> = FIXTURES.iter().map(|(v, _)| *v).collect();
+        assert_eq!(versions, (1..=Settings::VERSION).collect::<Vec<_>>());
+        let expected = Settings { theme: ThemeChoice::Dark, display_name: "Ada".into() };
+        for (version, raw) in FIXTURES {
+            let mut store = MemoryStore::new();
+            store.set_raw(Settings::KEY, raw).unwrap();
+            let record = store.load::<Settings>(0).unwrap().into_record();
+            assert_eq!(record.as_ref(), Some(&expected), "fixture for schema {version}");
+        }
+    }
+
+    #[test]
+    fn missing_fields_take_defaults() {
+        let mut store = MemoryStore::new();
+        store.set_raw(Settings::KEY, r#"{"schema":1,"data":{}}"#).unwrap();
+        assert_eq!(store.load::<Settings>(0).unwrap(), Loaded::Found(Settings::default()));
+    }
+
+    #[test]
+    fn unknown_theme_is_quarantined() {
+        let mut store = MemoryStore::new();
+        store.set_raw(Settings::KEY, r#"{"schema":1,"data":{"theme":"sepia"}}"#).unwrap();
+        assert!(matches!(store.load::<Settings>(0).unwrap(), Loaded::Quarantined(_)));
+    }
+
+    #[test]
+    fn toggling_flips_what_is_showing() {
+        let check = |from: ThemeChoice, system_dark: bool, to: ThemeChoice| {
+            assert_eq!(from.toggled(system_dark), to, "{from:?} with system dark = {system_dark}");
+        };
+        check(ThemeChoice::System, false, ThemeChoice::Dark);
+        check(ThemeChoice::System, true, ThemeChoice::Light);
+        check(ThemeChoice::Light, true, ThemeChoice::Dark);
+        check(ThemeChoice::Dark, false, ThemeChoice::Light);
+    }
+
+    #[test]
+    fn display_names_are_normalized() {
+        let check = |input: &str, expected: Result<&str, NameError>| {
+            assert_eq!(normalize_display_name(input), expected.map(String::from), "{input:?}");
+        };
+        check("  Ada   Lovelace ", Ok("Ada Lovelace"));
+        check("", Ok(""));
+        check("José Núñez", Ok("José Núñez"));
+        check("a\nb", Err(NameError::ControlCharacter));
+        check(&"é".repeat(40), Ok(&"é".repeat(40)));
+        check(&"x".repeat(41), Err(NameError::TooLong(41)));
+    }
+}

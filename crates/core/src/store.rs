@@ -1,0 +1,465 @@
+//! Persistence of typed records over a plain key-value backend.
+//!
+//! A backend (browser LocalStorage in the app, [`MemoryStore`] here) only
+//! moves strings. Everything that makes storage safe lives in the provided
+//! methods of [`Store`], so it is written once and tested natively:
+//!
+//! - every record is wrapped in an [`Envelope`] carrying its schema version;
+//! - older versions are migrated one step at a time on load;
+//! - a value that cannot be read is moved to a quarantine key, never
+//!   overwritten, and the caller gets a [`QuarantineNotice`] to show the user;
+//! - a failed write (quota) comes back as [`StoreError::QuotaExceeded`].
+
+use serde::de::{DeserializeOwned, IgnoredAny};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// Prefix of every key this app writes, so it never touches other apps' data.
+pub const KEY_PREFIX: &str = "hit.";
+/// Quarantined values live under `hit.quarantine.<millis>.<original key>`.
+pub const QUARANTINE_PREFIX: &str = "hit.quarantine.";
+
+/// A type that is persisted as one record under one key.
+pub trait Record: Serialize + DeserializeOwned {
+    /// Storage key, starting with [`KEY_PREFIX`].
+    const KEY: &'static str;
+    /// Current schema version. Bump it, add a step to [`Record::migrate`] and
+    /// a fixture for the old version whenever the stored shape changes.
+    const VERSION: u32;
+    /// What the user calls this data, for messages: "your settings".
+    const LABEL: &'static str;
+
+    /// Upgrades the `data` of schema version `from` to version `from + 1`.
+    fn migrate(from: u32, data: Value) -> Result<Value, String> {
+        let _ = data;
+        Err(format!("no migration from schema version {from}"))
+    }
+}
+
+/// How a record sits in storage: `{"schema": 2, "data": {...}}`.
+#[derive(Serialize, Deserialize)]
+pub struct Envelope<T> {
+    pub schema: u32,
+    pub data: T,
+}
+
+/// Why storage could not do what was asked. Messages are shown to the user.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StoreError {
+    #[error(
+        "Your browser's storage for this site is full, so {label} could not be saved. \
+         Your change still applies until you close this tab. Free space by deleting \
+         quarantined data in Settings, or export a backup."
+    )]
+    QuotaExceeded { label: String },
+    #[error(
+        "{label} were saved by a newer version of HIT Trainer (schema {found}; this \
+         version reads up to {supported}). Reload the page to get the newest version. \
+         Nothing was changed."
+    )]
+    NewerVersion { label: String, found: u32, supported: u32 },
+    #[error(
+        "Browser storage is not available ({reason}). Changes will last only until \
+         this tab is closed. Private browsing or blocked site data can cause this."
+    )]
+    Unavailable { reason: String },
+    #[error("{label} could not be prepared for saving: {reason}")]
+    Encode { label: String, reason: String },
+}
+
+/// The user-facing account of a record that was moved aside.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuarantineNotice {
+    /// Key the record was read from.
+    pub original_key: String,
+    /// Key it now lives under.
+    pub quarantine_key: String,
+    /// What was wrong, in plain words.
+    pub reason: String,
+    /// The value exactly as it was stored, for download.
+    pub raw: String,
+}
+
+/// The result of loading a record.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Loaded<R> {
+    /// Nothing stored yet.
+    Missing,
+    /// Stored at the current schema.
+    Found(R),
+    /// Stored at an older schema and upgraded in memory; the next save
+    /// writes the current schema.
+    Migrated { record: R, from: u32 },
+    /// Unreadable; moved aside. The caller starts from a default.
+    Quarantined(QuarantineNotice),
+}
+
+impl<R> Loaded<R> {
+    pub fn into_record(self) -> Option<R> {
+        match self {
+            Loaded::Found(r) | Loaded::Migrated { record: r, .. } => Some(r),
+            Loaded::Missing | Loaded::Quarantined(_) => None,
+        }
+    }
+}
+
+/// A quarantined value found in storage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuarantinedEntry {
+    pub key: String,
+    pub original_key: String,
+    /// Milliseconds since the Unix epoch at which it was moved aside.
+    pub at_ms: i64,
+    pub raw: String,
+}
+
+/// Key-value storage of typed records. Implementors supply the four raw
+/// operations; the typed methods are shared.
+pub trait Store {
+    fn get_raw(&self, key: &str) -> Result<Option<String>, StoreError>;
+    /// Must fail with [`StoreError::QuotaExceeded`] when the value does not fit.
+    fn set_raw(&mut self, key: &str, value: &str) -> Result<(), StoreError>;
+    fn remove_raw(&mut self, key: &str) -> Result<(), StoreError>;
+    fn keys(&self) -> Result<Vec<String>, StoreError>;
+
+    /// Reads `R`, migrating older schemas and quarantining what cannot be read.
+    /// `now_ms` names the quarantine key.
+    fn load<R: Record>(&mut self, now_ms: i64) -> Result<Loaded<R>, StoreError> {
+        let Some(raw) = self.get_raw(R::KEY)? else {
+            return Ok(Loaded::Missing);
+        };
+        match decode::<R>(&raw) {
+            Ok((record, from)) if from == R::VERSION => Ok(Loaded::Found(record)),
+            Ok((record, from)) => Ok(Loaded::Migrated { record, from }),
+            Err(Unreadable::Newer(found)) => Err(StoreError::NewerVersion {
+                label: R::LABEL.to_string(),
+                found,
+                supported: R::VERSION,
+            }),
+            Err(Unreadable::Damaged(reason)) => {
+                let quarantine_key = self.quarantine(R::KEY, &raw, now_ms)?;
+                Ok(Loaded::Quarantined(QuarantineNotice {
+                    original_key: R::KEY.to_string(),
+                    quarantine_key,
+                    reason,
+                    raw,
+                }))
+            }
+        }
+    }
+
+    /// Writes `R` at the current schema. A value already under the key that is
+    /// not a readable envelope (say, damaged since it was loaded) is moved to
+    /// quarantine first, so a save never destroys data silently.
+    fn save<R: Record>(&mut self, record: &R, now_ms: i64) -> Result<Option<QuarantineNotice>, StoreError> {
+        let encoded = encode(record)?;
+        let mut notice = None;
+        if let Some(existing) = self.get_raw(R::KEY)? {
+            match envelope_schema(&existing) {
+                Ok(found) if found > R::VERSION => {
+                    return Err(StoreError::NewerVersion {
+                        label: R::LABEL.to_string(),
+                        found,
+                        supported: R::VERSION,
+                    });
+                }
+                Ok(_) => {}
+                Err(reason) => {
+                    let quarantine_key = self.quarantine(R::KEY, &existing, now_ms)?;
+                    notice = Some(QuarantineNotice {
+                        original_key: R::KEY.to_string(),
+                        quarantine_key,
+                        reason,
+                        raw: existing,
+                    });
+                }
+            }
+        }
+        self.set_raw(R::KEY, &encoded).map_err(|e| relabel(e, R::LABEL))?;
+        Ok(notice)
+    }
+
+    /// Every quarantined value, oldest first.
+    fn quarantined(&self) -> Result<Vec<QuarantinedEntry>, StoreError> {
+        let mut entries = Vec::new();
+        for key in self.keys()? {
+            let Some(rest) = key.strip_prefix(QUARANTINE_PREFIX) else { continue };
+            let Some((at, original)) = rest.split_once('.') else { continue };
+            let Ok(at_ms) = at.parse::<i64>() else { continue };
+            if let Some(raw) = self.get_raw(&key)? {
+                entries.push(QuarantinedEntry { original_key: original.to_string(), key, at_ms, raw });
+            }
+        }
+        entries.sort_by(|a, b| (a.at_ms, &a.key).cmp(&(b.at_ms, &b.key)));
+        Ok(entries)
+    }
+
+    /// Moves `raw` from `key` to a fresh quarantine key and returns that key.
+    /// The original is removed only after the copy is written.
+    fn quarantine(&mut self, key: &str, raw: &str, now_ms: i64) -> Result<String, StoreError> {
+        let mut at = now_ms;
+        let mut target = format!("{QUARANTINE_PREFIX}{at}.{key}");
+        while self.get_raw(&target)?.is_some() {
+            at += 1;
+            target = format!("{QUARANTINE_PREFIX}{at}.{key}");
+        }
+        self.set_raw(&target, raw)
+            .map_err(|e| relabel(e, "the unreadable data (it stays where it was)"))?;
+        self.remove_raw(key)?;
+        Ok(target)
+    }
+}
+
+enum Unreadable {
+    Newer(u32),
+    Damaged(String),
+}
+
+fn encode<R: Record>(record: &R) -> Result<String, StoreError> {
+    serde_json::to_string(&Envelope { schema: R::VERSION, data: record }).map_err(|e| StoreError::Encode {
+        label: R::LABEL.to_string(),
+        reason: e.to_string(),
+    })
+}
+
+/// Parses an envelope and migrates its data up to `R::VERSION`.
+/// Returns the record and the schema it was stored at.
+fn decode<R: Record>(raw: &str) -> Result<(R, u32), Unreadable> {
+    let envelope: Envelope<Value> = serde_json::from_str(raw)
+        .map_err(|e| Unreadable::Damaged(format!("it is not a valid saved record ({e})")))?;
+    let stored = envelope.schema;
+    if stored > R::VERSION {
+        return Err(Unreadable::Newer(stored));
+    }
+    if stored == 0 {
+        return Err(Unreadable::Damaged("its schema version is 0, which was never written".into()));
+    }
+    let mut data = envelope.data;
+    for from in stored..R::VERSION {
+        data = R::migrate(from, data).map_err(|e| {
+            Unreadable::Damaged(format!("it could not be upgraded from schema {from}: {e}"))
+        })?;
+    }
+    let record = serde_json::from_value(data)
+        .map_err(|e| Unreadable::Damaged(format!("its contents do not match schema {}: {e}", R::VERSION)))?;
+    Ok((record, stored))
+}
+
+/// The schema of a stored envelope, checked without building its data.
+fn envelope_schema(raw: &str) -> Result<u32, String> {
+    serde_json::from_str::<Envelope<IgnoredAny>>(raw)
+        .map(|e| e.schema)
+        .map_err(|e| format!("it is not a valid saved record ({e})"))
+}
+
+fn relabel(error: StoreError, label: &str) -> StoreError {
+    match error {
+        StoreError::QuotaExceeded { .. } => StoreError::QuotaExceeded { label: label.to_string() },
+        other => other,
+    }
+}
+
+/// An in-memory [`Store`] for tests and for browsers without storage, with an
+/// optional capacity (bytes of keys plus values) to exercise quota failures.
+#[derive(Debug, Default, Clone)]
+pub struct MemoryStore {
+    map: std::collections::BTreeMap<String, String>,
+    capacity: Option<usize>,
+}
+
+impl MemoryStore {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn with_capacity(bytes: usize) -> Self {
+        Self { capacity: Some(bytes), ..Self::default() }
+    }
+
+    /// Bytes in use, counted as keys plus values.
+    pub fn used(&self) -> usize {
+        self.map.iter().map(|(k, v)| k.len() + v.len()).sum()
+    }
+}
+
+impl Store for MemoryStore {
+    fn get_raw(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self.map.get(key).cloned())
+    }
+
+    fn set_raw(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        if let Some(capacity) = self.capacity {
+            let replaced = self.map.get(key).map_or(0, |old| key.len() + old.len());
+            if self.used() - replaced + key.len() + value.len() > capacity {
+                return Err(StoreError::QuotaExceeded { label: key.to_string() });
+            }
+        }
+        self.map.insert(key.to_string(), value.to_string());
+        Ok(())
+    }
+
+    fn remove_raw(&mut self, key: &str) -> Result<(), StoreError> {
+        self.map.remove(key);
+        Ok(())
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        Ok(self.map.keys().cloned().collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// A record with a history: v1 `{"name"}`, v2 adds `level`, v3 renames
+    /// `name` to `title`. It stands in for any record whose shape changes.
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    struct Deck {
+        title: String,
+        level: u8,
+    }
+
+    impl Record for Deck {
+        const KEY: &'static str = "hit.deck";
+        const VERSION: u32 = 3;
+        const LABEL: &'static str = "your deck";
+
+        fn migrate(from: u32, mut data: Value) -> Result<Value, String> {
+            let obj = data.as_object_mut().ok_or("data is not an object")?;
+            match from {
+                1 => {
+                    obj.insert("level".into(), json!(1));
+                }
+                2 => {
+                    let name = obj.remove("name").ok_or("missing name")?;
+                    obj.insert("title".into(), name);
+                }
+                _ => return Err(format!("unknown schema {from}")),
+            }
+            Ok(data)
+        }
+    }
+
+    fn store_with(raw: &str) -> MemoryStore {
+        let mut store = MemoryStore::new();
+        store.set_raw(Deck::KEY, raw).unwrap();
+        store
+    }
+
+    #[test]
+    fn round_trip_at_current_schema() {
+        let mut store = MemoryStore::new();
+        let deck = Deck { title: "Cardiology".into(), level: 2 };
+        assert_eq!(store.save(&deck, 1).unwrap(), None);
+        assert!(store.get_raw(Deck::KEY).unwrap().unwrap().starts_with(r#"{"schema":3,"#));
+        assert_eq!(store.load::<Deck>(2).unwrap(), Loaded::Found(deck));
+    }
+
+    #[test]
+    fn missing_record_is_missing() {
+        assert_eq!(MemoryStore::new().load::<Deck>(0).unwrap(), Loaded::Missing);
+    }
+
+    #[test]
+    fn migrates_from_every_older_schema() {
+        let check = |raw: &str, from: u32, expected: Deck| {
+            let mut store = store_with(raw);
+            assert_eq!(store.load::<Deck>(0).unwrap(), Loaded::Migrated { record: expected.clone(), from });
+            // Loading never rewrites; the next save writes the current schema.
+            assert_eq!(store.get_raw(Deck::KEY).unwrap().unwrap(), raw);
+            store.save(&expected, 0).unwrap();
+            assert_eq!(store.load::<Deck>(0).unwrap(), Loaded::Found(expected));
+        };
+        check(r#"{"schema":1,"data":{"name":"Renal"}}"#, 1, Deck { title: "Renal".into(), level: 1 });
+        check(r#"{"schema":2,"data":{"name":"Renal","level":4}}"#, 2, Deck { title: "Renal".into(), level: 4 });
+    }
+
+    #[test]
+    fn unreadable_values_are_quarantined_not_lost() {
+        let check = |raw: &str, reason_part: &str| {
+            let mut store = store_with(raw);
+            let Loaded::Quarantined(notice) = store.load::<Deck>(1_700_000_000_000).unwrap() else {
+                panic!("{raw} should be quarantined");
+            };
+            assert!(notice.reason.contains(reason_part), "{} lacks {reason_part}", notice.reason);
+            assert_eq!(notice.raw, raw);
+            assert_eq!(notice.quarantine_key, "hit.quarantine.1700000000000.hit.deck");
+            assert_eq!(store.get_raw(&notice.quarantine_key).unwrap().as_deref(), Some(raw));
+            assert_eq!(store.get_raw(Deck::KEY).unwrap(), None);
+            let listed = store.quarantined().unwrap();
+            assert_eq!(listed.len(), 1);
+            assert_eq!((listed[0].original_key.as_str(), listed[0].raw.as_str()), (Deck::KEY, raw));
+        };
+        check("{not json", "not a valid saved record");
+        check(r#"{"data":{"title":"x","level":1}}"#, "not a valid saved record");
+        check(r#"{"schema":3,"data":{"title":7}}"#, "do not match schema 3");
+        check(r#"{"schema":1,"data":[1,2]}"#, "could not be upgraded from schema 1");
+        check(r#"{"schema":0,"data":{}}"#, "schema version is 0");
+    }
+
+    #[test]
+    fn quarantine_never_overwrites_an_earlier_quarantine() {
+        let mut store = store_with("garbage one");
+        let first = store.load::<Deck>(5).unwrap();
+        store.set_raw(Deck::KEY, "garbage two").unwrap();
+        let second = store.load::<Deck>(5).unwrap();
+        let (Loaded::Quarantined(a), Loaded::Quarantined(b)) = (first, second) else { panic!() };
+        assert_ne!(a.quarantine_key, b.quarantine_key);
+        let raws: Vec<_> = store.quarantined().unwrap().into_iter().map(|e| e.raw).collect();
+        assert_eq!(raws, ["garbage one", "garbage two"]);
+    }
+
+    #[test]
+    fn newer_schema_is_refused_and_left_alone() {
+        let raw = r#"{"schema":9,"data":{"title":"future"}}"#;
+        let mut store = store_with(raw);
+        let err = store.load::<Deck>(0).unwrap_err();
+        assert!(matches!(err, StoreError::NewerVersion { found: 9, supported: 3, .. }));
+        let err = store.save(&Deck { title: "now".into(), level: 1 }, 0).unwrap_err();
+        assert!(err.to_string().contains("newer version"));
+        assert_eq!(store.get_raw(Deck::KEY).unwrap().as_deref(), Some(raw));
+    }
+
+    #[test]
+    fn save_moves_a_value_damaged_since_load_aside() {
+        let mut store = store_with("damaged later");
+        let notice = store.save(&Deck { title: "t".into(), level: 1 }, 42).unwrap().expect("a notice");
+        assert_eq!(notice.raw, "damaged later");
+        assert_eq!(store.get_raw(&notice.quarantine_key).unwrap().as_deref(), Some("damaged later"));
+        assert!(matches!(store.load::<Deck>(43).unwrap(), Loaded::Found(_)));
+    }
+
+    #[test]
+    fn quota_failure_is_reported_and_keeps_the_old_value() {
+        let deck = Deck { title: "a".into(), level: 1 };
+        let mut store = MemoryStore::with_capacity(60);
+        store.save(&deck, 0).unwrap();
+        let before = store.get_raw(Deck::KEY).unwrap();
+        let big = Deck { title: "x".repeat(100), level: 1 };
+        let err = store.save(&big, 0).unwrap_err();
+        assert_eq!(err, StoreError::QuotaExceeded { label: "your deck".into() });
+        assert!(err.to_string().contains("storage for this site is full"));
+        assert_eq!(store.get_raw(Deck::KEY).unwrap(), before);
+    }
+
+    #[test]
+    fn quarantine_that_does_not_fit_leaves_the_value_in_place() {
+        let raw = "y".repeat(40);
+        let mut store = MemoryStore::with_capacity(60);
+        store.set_raw(Deck::KEY, &raw).unwrap();
+        let err = store.load::<Deck>(0).unwrap_err();
+        assert!(matches!(err, StoreError::QuotaExceeded { .. }));
+        assert_eq!(store.get_raw(Deck::KEY).unwrap(), Some(raw));
+    }
+
+    #[test]
+    fn memory_capacity_counts_replacement_not_addition() {
+        let mut store = MemoryStore::with_capacity(10);
+        store.set_raw("k", "123456789").unwrap();
+        store.set_raw("k", "987654321").unwrap();
+        assert_eq!(store.used(), 10);
+        assert!(store.set_raw("j", "").is_err());
+    }
+}
