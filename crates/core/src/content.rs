@@ -46,6 +46,19 @@ pub enum Kind {
     Sources,
 }
 
+/// The content shipped inside the app, embedded at compile time. A test
+/// checks that it lists every parsed file on disk.
+pub const BUNDLED: &[(&str, &str)] = &[
+    ("tips.toml", include_str!("../../../content/tips.toml")),
+    ("sources.toml", include_str!("../../../content/sources.toml")),
+];
+
+/// [`load`] over [`BUNDLED`].
+pub fn bundled() -> Result<Content, Vec<ContentError>> {
+    let files: Vec<(String, String)> = BUNDLED.iter().map(|(p, t)| (p.to_string(), t.to_string())).collect();
+    load(&files)
+}
+
 /// Files every content tree must have, with their kind.
 const REQUIRED: &[(&str, Kind)] = &[("tips.toml", Kind::Tips), ("sources.toml", Kind::Sources)];
 
@@ -210,6 +223,16 @@ mod tests {
         });
         assert!(content.tips.len() >= 30, "only {} tips", content.tips.len());
         assert!(content.sources.iter().any(|s| s.id == "cpt"), "the About page must explain CPT");
+    }
+
+    #[test]
+    fn bundled_content_is_what_is_on_disk() {
+        let on_disk: Vec<_> = disk_content().into_iter().filter(|(p, _)| kind_of(p) != Some(Kind::Doc)).collect();
+        let embedded: Vec<_> = BUNDLED.iter().map(|(p, t)| (p.to_string(), t.to_string())).collect();
+        let mut bundled_sorted = embedded.clone();
+        bundled_sorted.sort();
+        assert_eq!(bundled_sorted, on_disk, "content::BUNDLED must embed every content file");
+        assert!(bundled().is_ok());
     }
 
     fn with(path: &str, text: &str) -> Vec<(String, String)> {

@@ -70,6 +70,8 @@ pub enum StoreError {
 /// The user-facing account of a record that was moved aside.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuarantineNotice {
+    /// What the user calls the record: "your settings".
+    pub label: String,
     /// Key the record was read from.
     pub original_key: String,
     /// Key it now lives under.
@@ -139,6 +141,7 @@ pub trait Store {
             Err(Unreadable::Damaged(reason)) => {
                 let quarantine_key = self.quarantine(R::KEY, &raw, now_ms)?;
                 Ok(Loaded::Quarantined(QuarantineNotice {
+                    label: R::LABEL.to_string(),
                     original_key: R::KEY.to_string(),
                     quarantine_key,
                     reason,
@@ -167,6 +170,7 @@ pub trait Store {
                 Err(reason) => {
                     let quarantine_key = self.quarantine(R::KEY, &existing, now_ms)?;
                     notice = Some(QuarantineNotice {
+                        label: R::LABEL.to_string(),
                         original_key: R::KEY.to_string(),
                         quarantine_key,
                         reason,

@@ -1,0 +1,12 @@
+//! One module per route.
+
+pub mod about;
+pub mod charts;
+pub mod codebook;
+pub mod coding;
+pub mod exam;
+pub mod home;
+pub mod instructor;
+pub mod not_found;
+pub mod progress;
+pub mod settings;

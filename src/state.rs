@@ -1,0 +1,125 @@
+//! Shared app state: signals in context, reached through [`use_app`].
+//!
+//! Saving goes through here so that every write reports its failure to the
+//! user and every quarantined record is announced.
+
+use hit_core::content::{Content, ContentError};
+use hit_core::settings::Settings;
+use hit_core::store::{Loaded, QuarantineNotice, QuarantinedEntry, Store, StoreError};
+use leptos::prelude::*;
+
+use crate::browser::now_ms;
+use crate::storage::LocalStore;
+
+/// Something the user must be told about storage or content.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    /// A record could not be read and was moved aside.
+    Quarantined(QuarantineNotice),
+    /// Storage refused a read or a write.
+    Storage(StoreError),
+    /// The bundled content failed validation (a build problem).
+    Content(Vec<ContentError>),
+}
+
+/// A notice with an id, so it can be dismissed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Posted {
+    pub id: u32,
+    pub notice: Notice,
+}
+
+/// Everything components share. Cheap to copy: signals are handles.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub settings: RwSignal<Settings>,
+    pub notices: RwSignal<Vec<Posted>>,
+    /// Quarantined records, as listed in Settings.
+    pub quarantine: RwSignal<Vec<QuarantinedEntry>>,
+    pub content: StoredValue<Option<Content>>,
+    next_notice: StoredValue<u32>,
+}
+
+/// The app state provided by [`provide_app`].
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}
+
+/// Loads persisted state and bundled content, and provides them as context.
+pub fn provide_app() -> AppState {
+    let state = AppState {
+        settings: RwSignal::new(Settings::default()),
+        notices: RwSignal::new(Vec::new()),
+        quarantine: RwSignal::new(Vec::new()),
+        content: StoredValue::new(None),
+        next_notice: StoredValue::new(0),
+    };
+    match hit_core::content::bundled() {
+        Ok(content) => state.content.set_value(Some(content)),
+        Err(errors) => state.post(Notice::Content(errors)),
+    }
+    match LocalStore.load::<Settings>(now_ms()) {
+        Ok(loaded @ (Loaded::Found(_) | Loaded::Migrated { .. })) => {
+            state.settings.set(loaded.into_record().unwrap_or_default());
+        }
+        Ok(Loaded::Missing) => {}
+        Ok(Loaded::Quarantined(notice)) => state.post(Notice::Quarantined(notice)),
+        Err(error) => state.post(Notice::Storage(error)),
+    }
+    state.refresh_quarantine();
+    provide_context(state);
+    state
+}
+
+impl AppState {
+    pub fn post(&self, notice: Notice) {
+        let id = self.next_notice.get_value();
+        self.next_notice.set_value(id + 1);
+        self.notices.update(|list| list.push(Posted { id, notice }));
+    }
+
+    pub fn dismiss(&self, id: u32) {
+        self.notices.update(|list| list.retain(|p| p.id != id));
+    }
+
+    /// Applies `change` to the settings and saves them. The change holds for
+    /// this tab even when saving fails; the failure is posted as a notice.
+    /// Returns whether the save succeeded.
+    pub fn update_settings(&self, change: impl FnOnce(&mut Settings)) -> bool {
+        self.settings.update(change);
+        let saved = self.settings.with_untracked(|s| LocalStore.save(s, now_ms()));
+        match saved {
+            Ok(notice) => {
+                if let Some(notice) = notice {
+                    self.post(Notice::Quarantined(notice));
+                    self.refresh_quarantine();
+                }
+                // A successful save supersedes earlier write failures.
+                self.notices.update(|list| list.retain(|p| !matches!(p.notice, Notice::Storage(_))));
+                true
+            }
+            Err(error) => {
+                self.post(Notice::Storage(error));
+                false
+            }
+        }
+    }
+
+    pub fn refresh_quarantine(&self) {
+        match LocalStore.quarantined() {
+            Ok(entries) => self.quarantine.set(entries),
+            Err(error) => self.post(Notice::Storage(error)),
+        }
+    }
+
+    /// Deletes a quarantined record for good (the user asked to).
+    pub fn discard_quarantined(&self, key: &str) {
+        if let Err(error) = LocalStore.remove_raw(key) {
+            self.post(Notice::Storage(error));
+        }
+        self.notices.update(|list| {
+            list.retain(|p| !matches!(&p.notice, Notice::Quarantined(n) if n.quarantine_key == key))
+        });
+        self.refresh_quarantine();
+    }
+}
