@@ -78,6 +78,19 @@ describe('every route', () => {
   });
 });
 
+describe('layout', () => {
+  test('the header stays on one row from phone to desktop widths', async () => {
+    for (const width of [360, 414, 768, 1024, 1100, 1280, 1600]) {
+      const page = await openPage(browser, { viewport: { width, height: 800 } });
+      await page.goto(server.url + '/about');
+      await appReady(page);
+      const height = await page.getByRole('banner').evaluate((el) => el.getBoundingClientRect().height);
+      assert.ok(height <= 64, `header is ${height}px tall at ${width}px wide`);
+      await page.context().close();
+    }
+  });
+});
+
 describe('keyboard', () => {
   test('skip link and main navigation work with the keyboard alone', async () => {
     const page = await openPage(browser);
