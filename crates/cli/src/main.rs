@@ -6,7 +6,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod build_codes;
+mod cm_source;
 mod content_check;
+mod pcs_source;
 
 #[derive(Parser)]
 #[command(name = "hit", version = hit_core::VERSION, about = "HIT Trainer command-line tools")]
@@ -32,6 +35,15 @@ enum ContentCommand {
         #[arg(long)]
         dir: Option<PathBuf>,
     },
+    /// Convert the official code-set files into content/codes/.
+    BuildCodes {
+        /// The folder holding the official files (see its MANIFEST.md).
+        #[arg(long)]
+        from: PathBuf,
+        /// Where to write (default: content/codes).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -39,6 +51,23 @@ fn main() -> ExitCode {
         Command::Content { command: ContentCommand::Check { dir } } => {
             let dir = dir.or_else(find_content_dir).unwrap_or_else(|| PathBuf::from("content"));
             content_check::run(&dir)
+        }
+        Command::Content { command: ContentCommand::BuildCodes { from, out } } => {
+            let out = out.or_else(|| find_content_dir().map(|d| d.join("codes"))).unwrap_or_else(|| PathBuf::from("content/codes"));
+            match build_codes::build(&from).and_then(|output| {
+                std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+                for (name, text) in &output.files {
+                    std::fs::write(out.join(name), text).map_err(|e| format!("cannot write {name}: {e}"))?;
+                    println!("wrote {} ({} bytes)", out.join(name).display(), text.len());
+                }
+                Ok(())
+            }) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("hit: {e}");
+                    ExitCode::FAILURE
+                }
+            }
         }
     }
 }

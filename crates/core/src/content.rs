@@ -44,7 +44,13 @@ pub enum Kind {
     Doc,
     Tips,
     Sources,
+    /// A generated code-set file (content/codes/), fetched by the app at run
+    /// time rather than embedded; validated by parsing all of them together.
+    CodeSet,
 }
+
+/// The generated code-set files, in the order [`crate::codes`] loads them.
+pub const CODE_FILES: [&str; 4] = ["codes/icd10cm.tsv", "codes/icd10pcs.tsv", "codes/icd10pcs-defs.tsv", "codes/icd10pcs-index.tsv"];
 
 /// The content shipped inside the app, embedded at compile time. A test
 /// checks that it lists every parsed file on disk.
@@ -67,7 +73,36 @@ pub fn kind_of(path: &str) -> Option<Kind> {
     if path.ends_with(".md") {
         return Some(Kind::Doc);
     }
+    if CODE_FILES.contains(&path) {
+        return Some(Kind::CodeSet);
+    }
     REQUIRED.iter().find(|(p, _)| *p == path).map(|(_, k)| *k)
+}
+
+/// Parses the four code-set files, given as the tree's `(path, text)` pairs.
+pub fn load_code_sets(files: &[(String, String)]) -> Result<crate::codes::CodeSets, Vec<ContentError>> {
+    let text = |name: &str| files.iter().find(|(p, _)| p == name).map(|(_, t)| t.as_str());
+    let missing: Vec<ContentError> = CODE_FILES
+        .iter()
+        .filter(|name| text(name).is_none())
+        .map(|name| ContentError {
+            file: name.to_string(),
+            line: 0,
+            field: "(file)".into(),
+            message: "this code-set file is missing; run `hit content build-codes --from ../shared/data`".into(),
+        })
+        .collect();
+    if !missing.is_empty() {
+        return Err(missing);
+    }
+    let get = |i: usize| text(CODE_FILES[i]).unwrap_or_default();
+    let to_error = |e: crate::codes::CodesError| {
+        let crate::codes::CodesError::Malformed { file, line, message } = e;
+        vec![ContentError { file: format!("codes/{file}"), line, field: "(line)".into(), message }]
+    };
+    let cm = crate::icd10cm::Icd10Cm::parse(get(0)).map_err(to_error)?;
+    let pcs = crate::pcs::Pcs::parse(get(1), get(2), get(3)).map_err(to_error)?;
+    Ok(crate::codes::CodeSets { cm, pcs })
 }
 
 /// Validates a whole content tree given as `(path, text)` pairs and assembles
@@ -78,7 +113,7 @@ pub fn load(files: &[(String, String)]) -> Result<Content, Vec<ContentError>> {
     let mut sources = None;
     for (path, text) in files {
         match kind_of(path) {
-            Some(Kind::Doc) => {}
+            Some(Kind::Doc | Kind::CodeSet) => {}
             Some(Kind::Tips) => tips = collect(tips::parse(path, text), &mut errors),
             Some(Kind::Sources) => sources = collect(sources::parse(path, text), &mut errors),
             None => errors.push(ContentError {
@@ -100,6 +135,11 @@ pub fn load(files: &[(String, String)]) -> Result<Content, Vec<ContentError>> {
                 field: "(file)".into(),
                 message: "this required file is missing".into(),
             });
+        }
+    }
+    if files.iter().any(|(p, _)| kind_of(p) == Some(Kind::CodeSet)) {
+        if let Err(e) = load_code_sets(files) {
+            errors.extend(e);
         }
     }
     match (tips, sources) {
@@ -227,7 +267,8 @@ mod tests {
 
     #[test]
     fn bundled_content_is_what_is_on_disk() {
-        let on_disk: Vec<_> = disk_content().into_iter().filter(|(p, _)| kind_of(p) != Some(Kind::Doc)).collect();
+        let on_disk: Vec<_> =
+            disk_content().into_iter().filter(|(p, _)| !matches!(kind_of(p), Some(Kind::Doc | Kind::CodeSet))).collect();
         let embedded: Vec<_> = BUNDLED.iter().map(|(p, t)| (p.to_string(), t.to_string())).collect();
         let mut bundled_sorted = embedded.clone();
         bundled_sorted.sort();

@@ -4,7 +4,10 @@
 //! web app (the workspace root) and the `hit` CLI both build on it, and its
 //! tests run natively. Time and randomness are passed in by callers.
 
+pub mod codes;
 pub mod content;
+pub mod icd10cm;
+pub mod pcs;
 pub mod rhit;
 pub mod settings;
 pub mod sources;
