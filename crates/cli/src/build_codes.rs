@@ -46,11 +46,12 @@ pub fn build(from: &Path) -> Result<Output, String> {
     let tables = pcs_source::convert_tables(&read(&PCS_TABLES)?)?;
     let defs = pcs_source::convert_definitions(&read(&PCS_DEFS)?)?;
     let index = pcs_source::convert_index(&read(&PCS_INDEX)?)?;
-    writeln!(sources, "\nOutputs: `icd10cm.tsv` (tabular and code list), `icd10pcs.tsv` (tables),").unwrap();
+    writeln!(sources, "\nOutputs: `icd10cm.tsv` (tabular and code list), `icd10cm-notes.tsv` (its notes), `icd10pcs.tsv` (tables),").unwrap();
     writeln!(sources, "`icd10pcs-defs.tsv` (definitions and keys), `icd10pcs-index.tsv` (index). Format: README.md.").unwrap();
     Ok(Output {
         files: vec![
-            ("icd10cm.tsv", cm),
+            ("icd10cm.tsv", cm.tabular),
+            ("icd10cm-notes.tsv", cm.notes),
             ("icd10pcs.tsv", tables),
             ("icd10pcs-defs.tsv", defs),
             ("icd10pcs-index.tsv", index),

@@ -19,35 +19,45 @@ const NOTE_KINDS: &[(&str, &str)] = &[
     ("sevenChrNote", "7note"),
 ];
 
+/// The two generated files: the tabular's structure (icd10cm.tsv) and its
+/// instructional notes (icd10cm-notes.tsv).
+pub struct Converted {
+    pub tabular: String,
+    pub notes: String,
+}
+
 /// `tabular` is the tabular XML, `codes` the official code list (one code a
 /// line, without dots, with chapters and blocks). The output is deterministic.
-pub fn convert(tabular: &str, codes: &str) -> Result<String, String> {
+pub fn convert(tabular: &str, codes: &str) -> Result<Converted, String> {
     let doc = Document::parse(tabular).map_err(|e| format!("tabular XML: {e}"))?;
     let root = doc.root_element();
     let version = child_text(root, "version").unwrap_or_default();
     let seventh = seventh_characters(codes);
     let mut out = String::new();
-    writeln!(out, "# ICD-10-CM tabular, FY{version} (April 1, 2026 update), converted by `hit content build-codes`.").unwrap();
-    writeln!(out, "# Generated file: do not edit. Format: content/codes/README.md").unwrap();
+    let mut notes_out = String::new();
+    for (file, what) in [(&mut out, "tabular"), (&mut notes_out, "tabular notes")] {
+        writeln!(file, "# ICD-10-CM {what}, FY{version} (April 1, 2026 update), converted by `hit content build-codes`.").unwrap();
+        writeln!(file, "# Generated file: do not edit. Format: content/codes/README.md").unwrap();
+    }
     let mut inherited: Vec<Option<BTreeSet<char>>> = Vec::new();
     for chapter in root.children().filter(|n| n.has_tag_name("chapter")) {
         let num = child_text(chapter, "name").ok_or("chapter without name")?;
         let desc = child_text(chapter, "desc").ok_or("chapter without desc")?;
         let (title, range) = split_range(&desc);
         writeln!(out, "C\t{num}\t{range}\t{}", clean(&title)).unwrap();
-        notes(chapter, &mut out);
+        notes(chapter, &format!("C\t{num}"), &mut notes_out);
         for section in chapter.children().filter(|n| n.has_tag_name("section")) {
             let id = section.attribute("id").ok_or("section without id")?;
             let desc = child_text(section, "desc").unwrap_or_default();
             let (title, _) = split_range(&desc);
             writeln!(out, "S\t{id}\t{}", clean(&title)).unwrap();
-            notes(section, &mut out);
+            notes(section, &format!("S\t{id}"), &mut notes_out);
             for diag in section.children().filter(|n| n.has_tag_name("diag")) {
-                write_diag(diag, &seventh, &mut inherited, &mut out)?;
+                write_diag(diag, &seventh, &mut inherited, &mut out, &mut notes_out)?;
             }
         }
     }
-    Ok(out)
+    Ok(Converted { tabular: out, notes: notes_out })
 }
 
 fn write_diag(
@@ -55,12 +65,13 @@ fn write_diag(
     seventh: &BTreeMap<String, BTreeSet<char>>,
     inherited: &mut Vec<Option<BTreeSet<char>>>,
     out: &mut String,
+    notes_out: &mut String,
 ) -> Result<(), String> {
     let name = child_text(diag, "name").ok_or("diag without name")?;
     let desc = child_text(diag, "desc").unwrap_or_default();
     let kind = if diag.attribute("placeholder") == Some("true") { "P" } else { "D" };
     writeln!(out, "{kind}\t{name}\t{}", clean(&desc)).unwrap();
-    notes(diag, out);
+    notes(diag, &format!("D\t{name}"), notes_out);
     let mut own = None;
     if let Some(def) = diag.children().find(|n| n.has_tag_name("sevenChrDef")) {
         let mut chars = BTreeSet::new();
@@ -91,18 +102,19 @@ fn write_diag(
     }
     inherited.push(applies);
     for child in children {
-        write_diag(child, seventh, inherited, out)?;
+        write_diag(child, seventh, inherited, out, notes_out)?;
     }
     inherited.pop();
     Ok(())
 }
 
-/// Writes every instructional note of `node` as `N\tkind\ttext` lines.
-fn notes(node: Node, out: &mut String) {
+/// Writes every instructional note of `node` as `owner\tkind\ttext` lines,
+/// where owner is `C\t<chapter>`, `S\t<range>` or `D\t<code>`.
+fn notes(node: Node, owner: &str, out: &mut String) {
     for child in node.children().filter(Node::is_element) {
         let Some((_, tag)) = NOTE_KINDS.iter().find(|(el, _)| child.has_tag_name(*el)) else { continue };
         for note in child.children().filter(|n| n.has_tag_name("note")) {
-            writeln!(out, "N\t{tag}\t{}", clean(&note.text().unwrap_or_default())).unwrap();
+            writeln!(out, "{owner}\t{tag}\t{}", clean(&note.text().unwrap_or_default())).unwrap();
         }
     }
 }
@@ -172,15 +184,18 @@ mod tests {
     fn converts_structure_notes_and_seventh_characters() {
         let codes = "19\nS70-S79\nS72\nS720\nS7200\nS7200XA\nS7200XD\nS7201\nS7201XA\n";
         let out = convert(TABULAR, codes).unwrap();
-        let body: Vec<&str> = out.lines().filter(|l| !l.starts_with('#')).collect();
+        let body: Vec<&str> = out.tabular.lines().filter(|l| !l.starts_with('#')).collect();
+        let notes: Vec<&str> = out.notes.lines().filter(|l| !l.starts_with('#')).collect();
+        assert_eq!(
+            notes,
+            ["C\t19\tnote\tUse secondary code(s) from Chapter 20", "D\tS72\tex1\ttraumatic amputation of hip and thigh (S78.-)"]
+        );
         assert_eq!(
             body,
             [
                 "C\t19\tS00-T88\tInjury",
-                "N\tnote\tUse secondary code(s) from Chapter 20",
                 "S\tS70-S79\tInjuries to the hip and thigh",
                 "D\tS72\tFracture of femur",
-                "N\tex1\ttraumatic amputation of hip and thigh (S78.-)",
                 "7\tA\tinitial encounter",
                 "7\tD\tsubsequent",
                 "7+\tNOS note",
@@ -190,7 +205,8 @@ mod tests {
                 "V\tA",
             ]
         );
-        assert_eq!(out, convert(TABULAR, codes).unwrap(), "deterministic");
+        let again = convert(TABULAR, codes).unwrap();
+        assert_eq!((out.tabular, out.notes), (again.tabular, again.notes), "deterministic");
     }
 
     #[test]

@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 
 mod build_codes;
 mod cm_source;
+mod codes_cmd;
 mod content_check;
 mod pcs_source;
 
@@ -20,10 +21,38 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Look up ICD-10-CM and ICD-10-PCS codes.
+    Codes {
+        /// The content folder holding codes/ (default: ./content, or the nearest one above).
+        #[arg(long, global = true)]
+        content: Option<PathBuf>,
+        #[command(subcommand)]
+        command: CodesCommand,
+    },
     /// Work with the files under content/.
     Content {
         #[command(subcommand)]
         command: ContentCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum CodesCommand {
+    /// Validate codes; prints one JSON object per code, in input order.
+    Check {
+        codes: Vec<String>,
+        /// Also read codes from standard input, one per line.
+        #[arg(long)]
+        stdin: bool,
+    },
+    /// Ranked search over titles, inclusion terms, index terms and codes.
+    Search {
+        query: String,
+        /// icd10cm or icd10pcs (default: both).
+        #[arg(long, value_parser = ["icd10cm", "icd10pcs"])]
+        system: Option<String>,
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
     },
 }
 
@@ -48,6 +77,22 @@ enum ContentCommand {
 
 fn main() -> ExitCode {
     match Cli::parse().command {
+        Command::Codes { content, command } => {
+            let dir = content.or_else(find_content_dir).unwrap_or_else(|| PathBuf::from("content"));
+            let sets = match codes_cmd::load(&dir) {
+                Ok(sets) => sets,
+                Err(e) => {
+                    eprintln!("hit: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            match command {
+                CodesCommand::Check { codes, stdin } => codes_cmd::check(&sets, &codes, stdin),
+                CodesCommand::Search { query, system, limit } => {
+                    codes_cmd::search(&sets, &query, system.as_deref().and_then(hit_core::codes::System::from_id), limit)
+                }
+            }
+        }
         Command::Content { command: ContentCommand::Check { dir } } => {
             let dir = dir.or_else(find_content_dir).unwrap_or_else(|| PathBuf::from("content"));
             content_check::run(&dir)

@@ -67,3 +67,66 @@ fn content_check_on_a_missing_folder_says_so() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read /nonexistent/content"));
 }
+
+fn json_lines(out: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).expect("a JSON line")).collect()
+}
+
+#[test]
+fn codes_check_prints_one_object_per_code_in_order() {
+    let content = repo_content();
+    let out = hit(&["codes", "check", "--content", content.to_str().unwrap(), "e11.65", "S72.001", "0DTJ4ZZ", "XYZ"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(text.starts_with(r#"{"code":"E11.65","system":"icd10cm","valid":true,"billable":true,"title":"#), "{text}");
+    let lines = json_lines(&out);
+    let summary: Vec<(String, String, bool, bool)> = lines
+        .iter()
+        .map(|l| (l["code"].as_str().unwrap().into(), l["system"].as_str().unwrap().into(), l["valid"].as_bool().unwrap(), l["billable"].as_bool().unwrap()))
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            ("E11.65".into(), "icd10cm".into(), true, true),
+            ("S72.001".into(), "icd10cm".into(), true, false),
+            ("0DTJ4ZZ".into(), "icd10pcs".into(), true, true),
+            ("XYZ".into(), "icd10cm".into(), false, false),
+        ]
+    );
+    assert!(lines[1]["reason"].as_str().unwrap().contains("7th character"));
+    assert!(lines[0]["reason"].is_null());
+    assert!(lines[3]["title"].is_null());
+}
+
+#[test]
+fn codes_check_reads_standard_input() {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hit"))
+        .args(["codes", "check", "--stdin", "--content", repo_content().to_str().unwrap()])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"I10\n\n 0dtj4zz \nE11\n").unwrap();
+    let out = child.wait_with_output().unwrap();
+    let codes: Vec<String> = json_lines(&out).iter().map(|l| l["code"].as_str().unwrap().to_string()).collect();
+    assert_eq!(codes, ["I10", "0DTJ4ZZ", "E11"]);
+}
+
+#[test]
+fn codes_search_prints_ranked_json_lines() {
+    let content = repo_content();
+    let out = hit(&["codes", "search", "--content", content.to_str().unwrap(), "diabetes hyperglycemia type 2", "--system", "icd10cm", "--limit", "5"]);
+    assert!(out.status.success());
+    let lines = json_lines(&out);
+    assert!(!lines.is_empty() && lines.len() <= 5);
+    let top3: Vec<&str> = lines.iter().take(3).map(|l| l["code"].as_str().unwrap()).collect();
+    assert!(top3.contains(&"E11.65"), "{top3:?}");
+    let scores: Vec<f64> = lines.iter().map(|l| l["score"].as_f64().unwrap()).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+    assert!(lines[0]["title"].as_str().unwrap().contains("hyperglycemia"));
+
+    let pcs = json_lines(&hit(&["codes", "search", "--content", content.to_str().unwrap(), "0DTJ", "--system", "icd10pcs", "--limit", "3"]));
+    assert_eq!(pcs.len(), 3);
+    assert!(pcs.iter().all(|l| l["code"].as_str().unwrap().starts_with("0DTJ")));
+}

@@ -164,6 +164,7 @@ mod tests {
         check("S06.1X7A", true, true, "");
         check("S06.1X7D", false, false, "it takes A");
         check("E11.999", false, false, "not in the FY2026 ICD-10-CM code set");
+        check("QA00.101", true, true, "");
         check("hello", false, false, "not an ICD-10-CM code");
     }
 

@@ -50,7 +50,8 @@ pub enum Kind {
 }
 
 /// The generated code-set files, in the order [`crate::codes`] loads them.
-pub const CODE_FILES: [&str; 4] = ["codes/icd10cm.tsv", "codes/icd10pcs.tsv", "codes/icd10pcs-defs.tsv", "codes/icd10pcs-index.tsv"];
+pub const CODE_FILES: [&str; 5] =
+    ["codes/icd10cm.tsv", "codes/icd10cm-notes.tsv", "codes/icd10pcs.tsv", "codes/icd10pcs-defs.tsv", "codes/icd10pcs-index.tsv"];
 
 /// The content shipped inside the app, embedded at compile time. A test
 /// checks that it lists every parsed file on disk.
@@ -79,7 +80,7 @@ pub fn kind_of(path: &str) -> Option<Kind> {
     REQUIRED.iter().find(|(p, _)| *p == path).map(|(_, k)| *k)
 }
 
-/// Parses the four code-set files, given as the tree's `(path, text)` pairs.
+/// Parses the code-set files, given as the tree's `(path, text)` pairs.
 pub fn load_code_sets(files: &[(String, String)]) -> Result<crate::codes::CodeSets, Vec<ContentError>> {
     let text = |name: &str| files.iter().find(|(p, _)| p == name).map(|(_, t)| t.as_str());
     let missing: Vec<ContentError> = CODE_FILES
@@ -100,8 +101,8 @@ pub fn load_code_sets(files: &[(String, String)]) -> Result<crate::codes::CodeSe
         let crate::codes::CodesError::Malformed { file, line, message } = e;
         vec![ContentError { file: format!("codes/{file}"), line, field: "(line)".into(), message }]
     };
-    let cm = crate::icd10cm::Icd10Cm::parse(get(0)).map_err(to_error)?;
-    let pcs = crate::pcs::Pcs::parse(get(1), get(2), get(3)).map_err(to_error)?;
+    let cm = crate::icd10cm::Icd10Cm::parse(get(0), get(1)).map_err(to_error)?;
+    let pcs = crate::pcs::Pcs::parse(get(2), get(3), get(4)).map_err(to_error)?;
     Ok(crate::codes::CodeSets { cm, pcs })
 }
 

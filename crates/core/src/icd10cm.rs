@@ -181,8 +181,8 @@ pub struct Conflict {
 }
 
 impl Icd10Cm {
-    /// Parses icd10cm.tsv.
-    pub fn parse(text: &str) -> Result<Icd10Cm, CodesError> {
+    /// Parses icd10cm.tsv and icd10cm-notes.tsv.
+    pub fn parse(text: &str, notes: &str) -> Result<Icd10Cm, CodesError> {
         let mut cm = Icd10Cm { chapters: Vec::new(), sections: Vec::new(), nodes: Vec::new(), by_code: HashMap::new() };
         // What the last C, S or D line was, so N/7 lines attach to it.
         enum Last {
@@ -245,16 +245,6 @@ impl Icd10Cm {
                     stack.push(id);
                     last = Last::Node;
                 }
-                "N" if fields.len() == 3 => {
-                    let kind = NoteKind::from_tag(fields[1]).ok_or_else(|| err("unknown note kind"))?;
-                    let note = Note { kind, text: fields[2].into() };
-                    match last {
-                        Last::Chapter => cm.chapters.last_mut().map(|c| c.notes.push(note)),
-                        Last::Section => cm.sections.last_mut().map(|s| s.notes.push(note)),
-                        Last::Node => cm.nodes.last_mut().map(|n| n.notes.push(note)),
-                        Last::None => return Err(err("note before any chapter")),
-                    };
-                }
                 "7" if fields.len() == 3 => {
                     let node = cm.nodes.last_mut().filter(|_| matches!(last, Last::Node)).ok_or_else(|| err("7th character outside a code"))?;
                     let character = fields[1].chars().next().filter(|_| fields[1].len() == 1).ok_or_else(|| err("7th character must be one character"))?;
@@ -274,7 +264,32 @@ impl Icd10Cm {
         if cm.nodes.is_empty() {
             return Err(CodesError::malformed("icd10cm.tsv", 0, "holds no codes"));
         }
+        cm.attach_notes(notes)?;
         Ok(cm)
+    }
+
+    /// Attaches each `owner\tkind\ttext` line of icd10cm-notes.tsv.
+    fn attach_notes(&mut self, notes: &str) -> Result<(), CodesError> {
+        let chapters: HashMap<String, usize> = self.chapters.iter().enumerate().map(|(i, c)| (c.number.clone(), i)).collect();
+        let sections: HashMap<String, usize> = self.sections.iter().enumerate().map(|(i, s)| (s.range.clone(), i)).collect();
+        for (i, line) in notes.lines().enumerate() {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let err = |message: &str| CodesError::malformed("icd10cm-notes.tsv", i + 1, message);
+            let fields: Vec<&str> = line.split('\t').collect();
+            let [owner_kind, owner, tag, text] = fields[..] else { return Err(err("expected owner kind, owner, note kind and text")) };
+            let kind = NoteKind::from_tag(tag).ok_or_else(|| err("unknown note kind"))?;
+            let note = Note { kind, text: text.into() };
+            let list = match owner_kind {
+                "C" => chapters.get(owner).map(|&c| &mut self.chapters[c].notes),
+                "S" => sections.get(owner).map(|&s| &mut self.sections[s].notes),
+                "D" => self.by_code.get(&normalize(owner)).map(|&n| &mut self.nodes[n as usize].notes),
+                _ => return Err(err("the owner kind is C, S or D")),
+            };
+            list.ok_or_else(|| err("the note's owner is not in icd10cm.tsv"))?.push(note);
+        }
+        Ok(())
     }
 
     pub fn len(&self) -> usize {
@@ -435,11 +450,13 @@ impl Icd10Cm {
     }
 }
 
+/// A letter, then two characters with at least one digit among them (E11,
+/// I1A, QA0 from the April 2026 update), then up to four more.
 fn looks_like_cm(key: &str) -> bool {
     let b = key.as_bytes();
     (3..=7).contains(&b.len())
         && b[0].is_ascii_uppercase()
-        && b[1].is_ascii_digit()
+        && (b[1].is_ascii_digit() || b[2].is_ascii_digit())
         && b.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
 }
 
@@ -495,7 +512,8 @@ fn code_at(chars: &[char], i: usize) -> Option<(String, usize)> {
     let c0 = *chars.get(i)?;
     let c1 = *chars.get(i + 1)?;
     let c2 = *chars.get(i + 2)?;
-    if !(c0.is_ascii_uppercase() && c1.is_ascii_digit() && (c2.is_ascii_digit() || c2.is_ascii_uppercase())) {
+    let alnum = |c: char| c.is_ascii_digit() || c.is_ascii_uppercase();
+    if !(c0.is_ascii_uppercase() && alnum(c1) && alnum(c2) && (c1.is_ascii_digit() || c2.is_ascii_digit())) {
         return None;
     }
     let mut code: String = [c0, c1, c2].iter().collect();
@@ -530,6 +548,7 @@ mod tests {
         check("(S72.-) and (S78.-)", &[Prefix("S72".into()), Prefix("S78".into())]);
         check("see HIV (B20) or A HbA1c", &[Prefix("B20".into())]);
         check("no codes here, 12 E11", &[Prefix("E11".into())]);
+        check("HIV NOS and COVID-19 (U07.1), new (QA0.-)", &[Prefix("U071".into()), Prefix("QA0".into())]);
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod content;
 pub mod icd10cm;
 pub mod pcs;
 pub mod rhit;
+pub mod search;
 pub mod settings;
 pub mod sources;
 pub mod store;
