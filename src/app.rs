@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::{Title, provide_meta_context};
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 
@@ -35,7 +35,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/charts") view=pages::charts::Charts/>
                     <Route path=path!("/code") view=pages::coding::Coding/>
                     <Route path=path!("/exam") view=pages::exam::Exam/>
-                    <Route path=path!("/codebook") view=pages::codebook::Codebook/>
+                    <ParentRoute path=path!("/codebook") view=pages::codebook::Codebook>
+                        <Route path=path!("") view=pages::codebook::CodebookHome/>
+                        <Route path=path!(":system/:code") view=pages::codebook::CodeView/>
+                    </ParentRoute>
                     <Route path=path!("/progress") view=pages::progress::Progress/>
                     <Route path=path!("/instructor") view=pages::instructor::Instructor/>
                     <Route path=path!("/about") view=pages::about::About/>

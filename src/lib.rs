@@ -6,6 +6,7 @@
 
 mod app;
 mod browser;
+pub mod codebook;
 mod components;
 mod pages;
 pub mod state;

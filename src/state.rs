@@ -9,6 +9,7 @@ use hit_core::store::{Loaded, QuarantineNotice, QuarantinedEntry, Store, StoreEr
 use leptos::prelude::*;
 
 use crate::browser::now_ms;
+use crate::codebook::CodesStatus;
 use crate::storage::LocalStore;
 
 /// Something the user must be told about storage or content.
@@ -37,6 +38,8 @@ pub struct AppState {
     /// Quarantined records, as listed in Settings.
     pub quarantine: RwSignal<Vec<QuarantinedEntry>>,
     pub content: StoredValue<Option<Content>>,
+    /// The code sets, loaded on first use (see [`crate::codebook`]).
+    pub codes: RwSignal<CodesStatus>,
     next_notice: StoredValue<u32>,
 }
 
@@ -52,6 +55,7 @@ pub fn provide_app() -> AppState {
         notices: RwSignal::new(Vec::new()),
         quarantine: RwSignal::new(Vec::new()),
         content: StoredValue::new(None),
+        codes: RwSignal::new(CodesStatus::Idle),
         next_notice: StoredValue::new(0),
     };
     match hit_core::content::bundled() {

@@ -443,6 +443,13 @@ impl Icd10Cm {
         found
     }
 
+    /// The node to show for a code: its own, or the leaf a 7-character
+    /// extended code (S72.001A) belongs to.
+    pub fn node_for(&self, code: &str) -> Option<&Node> {
+        let key = normalize(code);
+        self.node(&key).or_else(|| self.base_node(&key))
+    }
+
     /// The tabular node a 7-character extended code belongs to.
     fn base_node(&self, key: &str) -> Option<&Node> {
         let base = key.get(..6)?;
