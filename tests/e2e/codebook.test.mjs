@@ -30,10 +30,20 @@ async function openCodebook(path = '/codebook') {
 describe('codebook', () => {
   test('shows download progress, then finds E11.65 by words in any order', async () => {
     const page = await openPage(browser);
+    // Hold one file back so the loading state is observable.
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route('**/codes/icd10pcs-index.tsv', async (route) => { await held; await route.continue(); });
     await page.goto(server.url + '/codebook');
     await appReady(page);
-    // Progress is shown while the data loads; the app stays usable.
-    await page.getByRole('status').filter({ hasText: /Loading the FY2026 code sets|Preparing the code sets/ }).first().waitFor();
+    await page.getByRole('status').filter({ hasText: 'Loading the FY2026 code sets' }).waitFor();
+    await page.getByRole('progressbar').first().waitFor();
+    // The rest of the app stays usable meanwhile.
+    await page.getByRole('link', { name: 'About' }).click();
+    await page.getByRole('heading', { level: 1, name: 'About HIT Trainer' }).waitFor();
+    await page.getByRole('link', { name: 'Codebook' }).click();
+    await page.getByRole('status').filter({ hasText: 'Loading the FY2026 code sets' }).waitFor();
+    release();
     await page.waitForFunction(() => performance.getEntriesByName('hit:codes-total').length > 0, null, { timeout: 60_000 });
     const search = page.getByRole('searchbox', { name: 'Search codes' });
     await search.fill('diabetes hyperglycemia type 2');
