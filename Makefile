@@ -15,7 +15,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 LOGS := target/test-logs
 
-.PHONY: help tools serve dev build size test test-native test-browser test-e2e clean
+.PHONY: help tools serve dev build size bench test test-native test-browser test-e2e clean
 
 help:
 	@echo "make serve   build the release app and serve it on http://127.0.0.1:8080"
@@ -23,6 +23,7 @@ help:
 	@echo "make test    every test suite: native, browser (wasm) and end-to-end"
 	@echo "make build   release build into dist/"
 	@echo "make size    wasm and js sizes, raw and gzip"
+	@echo "make bench   code data size, load and search timings, native and in Chromium"
 
 # ---------- tools ----------
 
@@ -68,6 +69,15 @@ size: build
 	@for f in dist/*.wasm dist/*.js dist/*.css; do \
 		printf '%-40s %12s %12s\n' "$$(basename $$f)" "$$(stat -c %s $$f)" "$$(gzip -9 -c $$f | wc -c)"; \
 	done
+
+# Figures, not pass/fail: see README "Benchmarks".
+bench: build node_modules/.installed
+	cargo bench -q -p hit-cli --bench codes
+	@echo
+	CHROMEDRIVER=$$(command -v chromedriver) cargo test --release -p hit-trainer --target wasm32-unknown-unknown \
+		--features bench --test bench_codes -- --nocapture 2>&1 | grep -E '^BENCH|test result' | sed 's/^BENCH //'
+	@echo
+	node tests/bench-app-load.mjs
 
 # ---------- tests ----------
 

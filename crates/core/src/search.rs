@@ -271,6 +271,42 @@ impl SearchIndex {
     }
 }
 
+/// Realistic queries for benchmarks, as a coder types them: one to three
+/// words of a real title in any order, the last one often cut short, and
+/// some partial codes. The same seed gives the same queries everywhere.
+pub fn sample_queries(cm: &Icd10Cm, count: usize, seed: u64) -> Vec<String> {
+    use rand::seq::SliceRandom;
+    use rand::{RngExt, SeedableRng};
+    const SKIP: &[&str] = &["and", "with", "without", "the", "for", "due", "other", "not", "unspecified", "specified"];
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
+    let nodes = cm.nodes();
+    let mut queries = Vec::with_capacity(count);
+    while queries.len() < count {
+        let node = &nodes[rng.random_range(0..nodes.len())];
+        if rng.random_bool(0.1) {
+            let key = normalize(&node.code);
+            let cut = rng.random_range(3..=key.len().max(3));
+            queries.push(canonical_cm(&key[..cut.min(key.len())]));
+            continue;
+        }
+        let mut picked: Vec<String> =
+            words(&node.title).filter(|w| w.len() >= 3 && !SKIP.contains(&w.as_str())).collect();
+        if picked.is_empty() {
+            continue;
+        }
+        picked.shuffle(&mut rng);
+        picked.truncate(rng.random_range(1..=3));
+        if let Some(last) = picked.last_mut() {
+            if last.len() > 4 && rng.random_bool(0.6) {
+                let keep = rng.random_range(3..last.len());
+                last.truncate(last.char_indices().nth(keep).map_or(last.len(), |(i, _)| i));
+            }
+        }
+        queries.push(picked.join(" "));
+    }
+    queries
+}
+
 /// "E1165" -> "E11.65" for display of CM keys (PCS keys are shown as is).
 pub fn display_code(system: System, key: &str) -> String {
     match system {
@@ -329,6 +365,16 @@ mod tests {
         assert!(rank_of(pcs(), "resection appendix percutaneous endoscopic", "0DTJ4ZZ").is_some_and(|r| r < 3));
         let hits = pcs().search("cholecystectomy", 10);
         assert!(hits.iter().any(|h| h.code == "0FT4"), "{hits:?}");
+    }
+
+    #[test]
+    fn sample_queries_are_stable_and_find_something() {
+        let cm_sets = &test_code_sets().cm;
+        let a = sample_queries(cm_sets, 200, 7);
+        assert_eq!(a, sample_queries(cm_sets, 200, 7));
+        assert_ne!(a, sample_queries(cm_sets, 200, 8));
+        let found = a.iter().filter(|q| !cm().search(q, 1).is_empty()).count();
+        assert_eq!(found, 200, "every sampled query comes from a real title or code");
     }
 
     #[test]
