@@ -1,27 +1,16 @@
 // The codebook as a coder uses it: search, details, deep links, table builder.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
-import { appReady, launch, openPage, serveDist } from './harness.mjs';
+import { appReady, openPage, useApp } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 /** Opens a codebook URL and waits until the code sets are ready. */
 async function openCodebook(path = '/codebook') {
-  const page = await openPage(browser, { viewport: { width: 1280, height: 900 } });
-  await page.goto(server.url + path);
+  const page = await openPage(app.browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(app.server.url + path);
   await appReady(page);
   await page.waitForFunction(() => performance.getEntriesByName('hit:codes-total').length > 0, null, { timeout: 60_000 });
   return page;
@@ -29,12 +18,12 @@ async function openCodebook(path = '/codebook') {
 
 describe('codebook', () => {
   test('shows download progress, then finds E11.65 by words in any order', async () => {
-    const page = await openPage(browser);
+    const page = await openPage(app.browser);
     // Hold one file back so the loading state is observable.
     let release;
     const held = new Promise((resolve) => { release = resolve; });
     await page.route('**/codes/icd10pcs-index.tsv', async (route) => { await held; await route.continue(); });
-    await page.goto(server.url + '/codebook');
+    await page.goto(app.server.url + '/codebook');
     await appReady(page);
     await page.getByRole('status').filter({ hasText: 'Loading the FY2026 code sets' }).waitFor();
     await page.getByRole('progressbar').first().waitFor();

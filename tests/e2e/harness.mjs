@@ -5,6 +5,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const DIST = new URL('../../dist/', import.meta.url).pathname;
@@ -76,4 +77,21 @@ export async function openPage(browser, options = {}) {
 export async function appReady(page) {
   await page.getByRole('main').waitFor();
   await page.getByRole('heading', { level: 1 }).first().waitFor();
+}
+
+/**
+ * Registers before/after hooks that serve dist/ and launch Chromium for the
+ * calling test file; the returned object holds `server` and `browser`.
+ */
+export function useApp() {
+  const app = {};
+  before(async () => {
+    app.server = await serveDist();
+    app.browser = await launch();
+  });
+  after(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+  });
+  return app;
 }

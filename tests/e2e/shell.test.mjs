@@ -1,9 +1,9 @@
 // User journeys through the app shell, against the release build.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
-import { appReady, launch, openPage, serveDist } from './harness.mjs';
+import { appReady, openPage, useApp } from './harness.mjs';
 
 const ROUTES = [
   ['/', /Welcome to HIT Trainer/],
@@ -18,24 +18,13 @@ const ROUTES = [
   ['/no/such/page', /^Page not found$/],
 ];
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 describe('every route', () => {
   for (const [path, heading] of ROUTES) {
     test(`${path} renders its page with no console error`, async () => {
-      const page = await openPage(browser);
-      await page.goto(server.url + path);
+      const page = await openPage(app.browser);
+      await page.goto(app.server.url + path);
       await appReady(page);
       const h1 = page.getByRole('heading', { level: 1 });
       assert.match((await h1.textContent()).trim(), heading);
@@ -48,9 +37,9 @@ describe('every route', () => {
   }
 
   test('pages still under construction say so', async () => {
-    const page = await openPage(browser);
+    const page = await openPage(app.browser);
     for (const path of ['/charts', '/code', '/exam', '/progress', '/instructor']) {
-      await page.goto(server.url + path);
+      await page.goto(app.server.url + path);
       await appReady(page);
       await page.getByRole('heading', { name: 'This section is not available yet' }).waitFor();
     }
@@ -58,9 +47,9 @@ describe('every route', () => {
   });
 
   test('at 360 px wide no page scrolls sideways', async () => {
-    const page = await openPage(browser, { viewport: { width: 360, height: 740 } });
+    const page = await openPage(app.browser, { viewport: { width: 360, height: 740 } });
     for (const [path] of ROUTES) {
-      await page.goto(server.url + path);
+      await page.goto(app.server.url + path);
       await appReady(page);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `${path} overflows by ${overflow}px`);
@@ -81,8 +70,8 @@ describe('every route', () => {
 describe('layout', () => {
   test('the header stays on one row from phone to desktop widths', async () => {
     for (const width of [360, 414, 768, 1024, 1100, 1280, 1600]) {
-      const page = await openPage(browser, { viewport: { width, height: 800 } });
-      await page.goto(server.url + '/about');
+      const page = await openPage(app.browser, { viewport: { width, height: 800 } });
+      await page.goto(app.server.url + '/about');
       await appReady(page);
       const height = await page.getByRole('banner').evaluate((el) => el.getBoundingClientRect().height);
       assert.ok(height <= 64, `header is ${height}px tall at ${width}px wide`);
@@ -93,8 +82,8 @@ describe('layout', () => {
 
 describe('keyboard', () => {
   test('skip link and main navigation work with the keyboard alone', async () => {
-    const page = await openPage(browser);
-    await page.goto(server.url + '/');
+    const page = await openPage(app.browser);
+    await page.goto(app.server.url + '/');
     await appReady(page);
 
     await page.keyboard.press('Tab');
@@ -105,7 +94,7 @@ describe('keyboard', () => {
     assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
 
     // From the top, Tab through the header until the Exam prep link has focus.
-    await page.goto(server.url + '/');
+    await page.goto(app.server.url + '/');
     await appReady(page);
     let reached = false;
     for (let i = 0; i < 15 && !reached; i++) {
@@ -128,8 +117,8 @@ describe('keyboard', () => {
 
 describe('settings', () => {
   test('display name and theme survive a reload', async () => {
-    const page = await openPage(browser, { colorScheme: 'light' });
-    await page.goto(server.url + '/settings');
+    const page = await openPage(app.browser, { colorScheme: 'light' });
+    await page.goto(app.server.url + '/settings');
     await appReady(page);
     await page.getByLabel('Display name').fill('  Ada   Lovelace ');
     await page.getByRole('button', { name: 'Save name' }).click();
@@ -137,7 +126,7 @@ describe('settings', () => {
     await page.getByRole('button', { name: 'Switch to dark theme' }).click();
     assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
 
-    await page.goto(server.url + '/');
+    await page.goto(app.server.url + '/');
     await page.reload();
     await appReady(page);
     await page.getByRole('heading', { level: 1, name: 'Welcome back, Ada Lovelace' }).waitFor();
@@ -146,7 +135,7 @@ describe('settings', () => {
     assert.equal(bg, 'rgb(14, 22, 29)', 'dark tokens apply');
 
     // "Match my device" removes the override.
-    await page.goto(server.url + '/settings');
+    await page.goto(app.server.url + '/settings');
     await appReady(page);
     await page.getByLabel('Match my device').check();
     await page.reload();
@@ -158,8 +147,8 @@ describe('settings', () => {
   });
 
   test('an over-long name is refused with a message', async () => {
-    const page = await openPage(browser);
-    await page.goto(server.url + '/settings');
+    const page = await openPage(app.browser);
+    await page.goto(app.server.url + '/settings');
     await appReady(page);
     await page.getByLabel('Display name').fill('x'.repeat(41));
     await page.getByRole('button', { name: 'Save name' }).click();
@@ -172,8 +161,8 @@ describe('settings', () => {
 
 describe('damaged storage', () => {
   test('a corrupt record is moved aside, reported, downloadable, and the app still works', async () => {
-    const page = await openPage(browser);
-    await page.goto(server.url + '/');
+    const page = await openPage(app.browser);
+    await page.goto(app.server.url + '/');
     await page.evaluate(() => localStorage.setItem('hit.settings', '{"schema":1,"data":{"theme":'));
     await page.reload();
     await appReady(page);
@@ -213,8 +202,8 @@ describe('damaged storage', () => {
   });
 
   test('a full storage reports that the change could not be saved', async () => {
-    const page = await openPage(browser);
-    await page.goto(server.url + '/settings');
+    const page = await openPage(app.browser);
+    await page.goto(app.server.url + '/settings');
     await appReady(page);
     await page.evaluate(() => {
       const chunk = 'x'.repeat(256 * 1024);
@@ -243,8 +232,8 @@ describe('screenshots', () => {
     const dir = new URL('../../target/e2e-screenshots/', import.meta.url).pathname;
     await mkdir(dir, { recursive: true });
     for (const colorScheme of ['light', 'dark']) {
-      const page = await openPage(browser, { colorScheme, viewport: { width: 1280, height: 900 } });
-      await page.goto(server.url + '/');
+      const page = await openPage(app.browser, { colorScheme, viewport: { width: 1280, height: 900 } });
+      await page.goto(app.server.url + '/');
       await appReady(page);
       const theme = await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme);
       assert.equal(theme, 'light dark');
@@ -253,8 +242,8 @@ describe('screenshots', () => {
       await page.screenshot({ path: `${dir}home-${colorScheme}.png`, fullPage: true });
       await page.context().close();
     }
-    const mobile = await openPage(browser, { viewport: { width: 360, height: 740 } });
-    await mobile.goto(server.url + '/');
+    const mobile = await openPage(app.browser, { viewport: { width: 360, height: 740 } });
+    await mobile.goto(app.server.url + '/');
     await appReady(mobile);
     await mobile.screenshot({ path: `${dir}home-360px.png`, fullPage: true });
     await mobile.context().close();
