@@ -40,7 +40,7 @@ pub fn CmDetail(code: String, codebook: Arc<Codebook>) -> impl IntoView {
         .iter()
         .map(|g| {
             let heading = if g.owner == node.code { format!("{} (this code)", g.owner) } else { format!("Inherited from {}", g.owner) };
-            (g.owner.clone(), heading, by_kind(g))
+            (g.owner.clone(), heading, by_kind(g, cm))
         })
         .collect::<Vec<_>>();
     view! {

@@ -48,6 +48,9 @@ describe('codebook', () => {
     await e11.getByText('Use additional code').waitFor();
     await e11.getByText('insulin (Z79.4)').waitFor();
     await page.getByText('Billable', { exact: true }).waitFor();
+    // Codes named in notes are links.
+    await e11.getByRole('link', { name: 'E10.-' }).click();
+    await page.getByRole('heading', { level: 2, name: /^E10 Type 1 diabetes mellitus/ }).waitFor();
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });

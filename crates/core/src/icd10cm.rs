@@ -467,6 +467,42 @@ fn looks_like_cm(key: &str) -> bool {
         && b.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
 }
 
+/// A piece of a note's text: plain text, or a code it refers to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Segment {
+    Text(String),
+    /// As written ("E08.-"), and the code to open ("E08").
+    Code { shown: String, target: String },
+}
+
+/// Splits a note into text and the codes it mentions, so each code can be a
+/// link: "type 1 diabetes mellitus (E10.-)" gives text, "E10.-", text.
+pub fn segments(text: &str) -> Vec<Segment> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let plain: Vec<char> = chars.iter().map(|(_, c)| *c).collect();
+    let byte = |i: usize| chars.get(i).map_or(text.len(), |(b, _)| *b);
+    let mut out = Vec::new();
+    let (mut last, mut i) = (0, 0);
+    while i < plain.len() {
+        let boundary = i == 0 || !plain[i - 1].is_ascii_alphanumeric();
+        match code_at(&plain, i).filter(|_| boundary) {
+            Some((key, end)) => {
+                if byte(i) > last {
+                    out.push(Segment::Text(text[last..byte(i)].to_string()));
+                }
+                out.push(Segment::Code { shown: text[byte(i)..byte(end)].to_string(), target: canonical_cm(&key) });
+                last = byte(end);
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    if last < text.len() {
+        out.push(Segment::Text(text[last..].to_string()));
+    }
+    out
+}
+
 /// A code reference in a note: "(E08.-)", "(P70.2)", "(I10-I16)".
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Reference {
@@ -556,6 +592,17 @@ mod tests {
         check("see HIV (B20) or A HbA1c", &[Prefix("B20".into())]);
         check("no codes here, 12 E11", &[Prefix("E11".into())]);
         check("HIV NOS and COVID-19 (U07.1), new (QA0.-)", &[Prefix("U071".into()), Prefix("QA0".into())]);
+    }
+
+    #[test]
+    fn notes_split_into_text_and_code_links() {
+        let text = |s: &str| Segment::Text(s.into());
+        let code = |shown: &str, target: &str| Segment::Code { shown: shown.into(), target: target.into() };
+        assert_eq!(
+            segments("type 1 diabetes (E10.-), P70.2 or I10-I1A"),
+            [text("type 1 diabetes ("), code("E10.-", "E10"), text("), "), code("P70.2", "P70.2"), text(" or "), code("I10", "I10"), text("-"), code("I1A", "I1A")]
+        );
+        assert_eq!(segments("no codes, naïve HbA1c"), [text("no codes, naïve HbA1c")]);
     }
 
     #[test]
