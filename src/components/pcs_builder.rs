@@ -6,10 +6,11 @@ use leptos_router::components::A;
 use crate::codebook::Codebook;
 
 /// Builds a PCS code character by character, offering only values that the
-/// tables allow after what has been chosen.
+/// tables allow after what has been chosen. `start` is a partial code to
+/// begin from (an index entry such as 0FT4).
 #[component]
-pub fn PcsBuilder(codebook: Arc<Codebook>) -> impl IntoView {
-    let prefix = RwSignal::new(String::new());
+pub fn PcsBuilder(codebook: Arc<Codebook>, #[prop(optional)] start: String) -> impl IntoView {
+    let prefix = RwSignal::new(start);
     let cb = codebook.clone();
     let next = Memo::new(move |_| cb.sets.pcs.next_values(&prefix.get()));
     view! {

@@ -3,6 +3,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use super::pcs_builder::PcsBuilder;
 use crate::codebook::Codebook;
 
 /// One ICD-10-PCS code: each character's meaning and the definitions of
@@ -11,6 +12,15 @@ use crate::codebook::Codebook;
 pub fn PcsDetail(code: String, codebook: Arc<Codebook>) -> impl IntoView {
     let pcs = &codebook.sets.pcs;
     let validation = pcs.validate(&code);
+    // A partial code (from the index) opens the builder where it leaves off.
+    let key = hit_core::codes::normalize(&code);
+    if key.len() < 7 && !pcs.next_values(&key).1.is_empty() {
+        return view! {
+            <p class="card">{key.clone()} " is the start of a code. Finish it with the table builder:"</p>
+            <PcsBuilder codebook=codebook.clone() start=key/>
+        }
+        .into_any();
+    }
     let Some(axes) = pcs.describe(&validation.code) else {
         return view! {
             <article class="card code-detail">

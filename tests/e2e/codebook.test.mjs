@@ -110,6 +110,18 @@ describe('codebook', () => {
     await page.context().close();
   });
 
+  test('a PCS index entry opens the builder at its partial code', async () => {
+    const page = await openCodebook();
+    await page.getByRole('radio', { name: 'ICD-10-PCS' }).check();
+    await page.getByRole('searchbox', { name: 'Search codes' }).fill('cholecystectomy');
+    await page.getByRole('link', { name: /^0FT4 Cholecystectomy/ }).click();
+    await page.getByRole('heading', { name: 'Character 5: Approach' }).waitFor();
+    await page.getByText('Code so far: 0FT4').or(page.getByLabel('Code so far: 0FT4')).first().waitFor();
+    await page.getByRole('button', { name: '4 Percutaneous Endoscopic', exact: true }).click();
+    await page.getByRole('heading', { name: 'Character 6: Device' }).waitFor();
+    await page.context().close();
+  });
+
   test('invalid codes in a link get a reason, not a crash', async () => {
     const page = await openCodebook('/codebook/icd10cm/S0000A');
     await page.getByText('Not a valid code').waitFor();
