@@ -70,6 +70,7 @@ pub fn CmDetail(code: String, codebook: Arc<Codebook>) -> impl IntoView {
             })}
             {(!seventh.is_empty()).then(|| view! {
                 <h3>"7th characters"</h3>
+                <div class="table-scroll" tabindex="0" role="region" aria-label="7th characters">
                 <table class="data-table compact">
                     <thead><tr><th scope="col">"Character"</th><th scope="col">"Meaning"</th></tr></thead>
                     <tbody>
@@ -78,6 +79,7 @@ pub fn CmDetail(code: String, codebook: Arc<Codebook>) -> impl IntoView {
                         }).collect_view()}
                     </tbody>
                 </table>
+                </div>
             })}
             <h3>"Instructional notes"</h3>
             <NoteGroups groups/>

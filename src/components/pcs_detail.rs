@@ -47,15 +47,17 @@ pub fn PcsDetail(code: String, codebook: Arc<Codebook>) -> impl IntoView {
                 <span>{validation.title.clone()}</span>
             </h2>
             <p class="badge badge--ok">"Valid code"</p>
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Meaning of each character">
             <table class="data-table compact">
                 <caption class="visually-hidden">"Meaning of each character"</caption>
-                <thead><tr><th scope="col">"Position"</th><th scope="col">"Axis"</th><th scope="col">"Value"</th><th scope="col">"Meaning"</th></tr></thead>
+                <thead><tr><th scope="col">"#"</th><th scope="col">"Axis"</th><th scope="col">"Value"</th><th scope="col">"Meaning"</th></tr></thead>
                 <tbody>
                     {axes.into_iter().map(|a| view! {
                         <tr><td>{a.position}</td><td>{a.title}</td><td class="code">{a.character.to_string()}</td><td>{a.label}</td></tr>
                     }).collect_view()}
                 </tbody>
             </table>
+            </div>
             {(!definitions.is_empty()).then(|| view! {
                 <h3>"Definitions"</h3>
                 <dl class="definitions">

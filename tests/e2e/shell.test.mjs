@@ -48,6 +48,15 @@ describe('every route', () => {
 
   test('at 360 px wide no page scrolls sideways', async () => {
     const page = await openPage(app.browser, { viewport: { width: 360, height: 740 } });
+    const codePages = ['/codebook/icd10cm/S72.001A', '/codebook/icd10pcs/0DTJ4ZZ'];
+    for (const path of codePages) {
+      await page.goto(app.server.url + path);
+      await appReady(page);
+      await page.waitForFunction(() => performance.getEntriesByName('hit:codes-total').length > 0, null, { timeout: 60_000 });
+      await page.getByRole('heading', { level: 2 }).first().waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${path} overflows by ${overflow}px`);
+    }
     for (const [path] of ROUTES) {
       await page.goto(app.server.url + path);
       await appReady(page);
