@@ -9,12 +9,13 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const FILES: [(&str, &str); 5] = [
+const FILES: [(&str, &str); 6] = [
     ("codes/icd10cm.tsv", include_str!("../content/codes/icd10cm.tsv")),
     ("codes/icd10cm-notes.tsv", include_str!("../content/codes/icd10cm-notes.tsv")),
     ("codes/icd10pcs.tsv", include_str!("../content/codes/icd10pcs.tsv")),
     ("codes/icd10pcs-defs.tsv", include_str!("../content/codes/icd10pcs-defs.tsv")),
     ("codes/icd10pcs-index.tsv", include_str!("../content/codes/icd10pcs-index.tsv")),
+    ("codes/mce.tsv", include_str!("../content/codes/mce.tsv")),
 ];
 
 fn now() -> f64 {

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
-use crate::{cm_source, pcs_source};
+use crate::{cm_source, mce_source, pcs_source};
 
 /// One official input: path under the data folder, what it is, fiscal year.
 struct Input {
@@ -19,6 +19,9 @@ const CM_TABULAR: Input = Input { path: "icd10cm/icd10cm_tabular_2026_april.xml.
 const CM_CODES: Input = Input { path: "icd10cm/icd10cm_codes_2026_april.txt.xz", what: "ICD-10-CM code list", year: "FY2026, April 1, 2026 update" };
 const PCS_TABLES: Input = Input { path: "icd10pcs/icd10pcs_tables_2026.xml.xz", what: "ICD-10-PCS Tables (XML)", year: "FY2026" };
 const PCS_DEFS: Input = Input { path: "icd10pcs/icd10pcs_definitions_2026.xml.xz", what: "ICD-10-PCS Definitions (XML)", year: "FY2026" };
+const MCE_DX: Input = Input { path: "mce/mce_i10dx_master_v43.1.csv.xz", what: "Medicare Code Editor diagnosis edits", year: "MCE v43.1 (FY2026)" };
+const MCE_AGES: Input = Input { path: "mce/mce_age_ranges_v43.1.csv", what: "MCE age groups", year: "MCE v43.1 (FY2026)" };
+const MCE_STATUS: Input = Input { path: "mce/mce_discharge_status_v43.1.csv", what: "MCE valid discharge statuses", year: "MCE v43.1 (FY2026)" };
 const PCS_INDEX: Input = Input { path: "icd10pcs/icd10pcs_index_2025.xml.xz", what: "ICD-10-PCS Index (XML)", year: "FY2025 (newest available)" };
 
 /// The generated files, by name under content/codes/.
@@ -39,15 +42,21 @@ pub fn build(from: &Path) -> Result<Output, String> {
         let bytes = std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         writeln!(sources, "| {} | {} | {} | `{:x}` |", input.path, input.what, input.year, Sha256::digest(&bytes)).unwrap();
         let mut text = Vec::new();
-        lzma_rs::xz_decompress(&mut bytes.as_slice(), &mut text).map_err(|e| format!("{}: not valid xz: {e}", path.display()))?;
+        if input.path.ends_with(".xz") {
+            lzma_rs::xz_decompress(&mut bytes.as_slice(), &mut text).map_err(|e| format!("{}: not valid xz: {e}", path.display()))?;
+        } else {
+            text = bytes;
+        }
         String::from_utf8(text).map_err(|_| format!("{}: not UTF-8", path.display()))
     };
     let cm = cm_source::convert(&read(&CM_TABULAR)?, &read(&CM_CODES)?)?;
     let tables = pcs_source::convert_tables(&read(&PCS_TABLES)?)?;
     let defs = pcs_source::convert_definitions(&read(&PCS_DEFS)?)?;
     let index = pcs_source::convert_index(&read(&PCS_INDEX)?)?;
+    let mce = mce_source::convert(&read(&MCE_DX)?, &read(&MCE_AGES)?, &read(&MCE_STATUS)?)?;
     writeln!(sources, "\nOutputs: `icd10cm.tsv` (tabular and code list), `icd10cm-notes.tsv` (its notes), `icd10pcs.tsv` (tables),").unwrap();
-    writeln!(sources, "`icd10pcs-defs.tsv` (definitions and keys), `icd10pcs-index.tsv` (index). Format: README.md.").unwrap();
+    writeln!(sources, "`icd10pcs-defs.tsv` (definitions and keys), `icd10pcs-index.tsv` (index), `mce.tsv` (MCE edits in force for FY2026).").unwrap();
+    writeln!(sources, "Format: README.md.").unwrap();
     Ok(Output {
         files: vec![
             ("icd10cm.tsv", cm.tabular),
@@ -55,6 +64,7 @@ pub fn build(from: &Path) -> Result<Output, String> {
             ("icd10pcs.tsv", tables),
             ("icd10pcs-defs.tsv", defs),
             ("icd10pcs-index.tsv", index),
+            ("mce.tsv", mce),
             ("SOURCES.md", sources),
         ],
     })

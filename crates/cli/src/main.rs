@@ -10,6 +10,7 @@ mod build_codes;
 mod cm_source;
 mod codes_cmd;
 mod content_check;
+mod mce_source;
 mod pcs_source;
 
 #[derive(Parser)]

@@ -58,11 +58,12 @@ pub fn canonical_cm(key: &str) -> String {
     if key.len() > 3 && key.is_ascii() { format!("{}.{}", &key[..3], &key[3..]) } else { key.to_string() }
 }
 
-/// Both code sets, loaded.
+/// Both code sets and the Medicare Code Editor, loaded.
 #[derive(Debug, Clone)]
 pub struct CodeSets {
     pub cm: Icd10Cm,
     pub pcs: Pcs,
+    pub mce: crate::mce::Mce,
 }
 
 /// The answer for one code, whatever its system (the `hit codes check` shape).

@@ -50,8 +50,14 @@ pub enum Kind {
 }
 
 /// The generated code-set files, in the order [`crate::codes`] loads them.
-pub const CODE_FILES: [&str; 5] =
-    ["codes/icd10cm.tsv", "codes/icd10cm-notes.tsv", "codes/icd10pcs.tsv", "codes/icd10pcs-defs.tsv", "codes/icd10pcs-index.tsv"];
+pub const CODE_FILES: [&str; 6] = [
+    "codes/icd10cm.tsv",
+    "codes/icd10cm-notes.tsv",
+    "codes/icd10pcs.tsv",
+    "codes/icd10pcs-defs.tsv",
+    "codes/icd10pcs-index.tsv",
+    "codes/mce.tsv",
+];
 
 /// The content shipped inside the app, embedded at compile time. A test
 /// checks that it lists every parsed file on disk.
@@ -103,7 +109,8 @@ pub fn load_code_sets(files: &[(String, String)]) -> Result<crate::codes::CodeSe
     };
     let cm = crate::icd10cm::Icd10Cm::parse(get(0), get(1)).map_err(to_error)?;
     let pcs = crate::pcs::Pcs::parse(get(2), get(3), get(4)).map_err(to_error)?;
-    Ok(crate::codes::CodeSets { cm, pcs })
+    let mce = crate::mce::Mce::parse(get(5)).map_err(to_error)?;
+    Ok(crate::codes::CodeSets { cm, pcs, mce })
 }
 
 /// Validates a whole content tree given as `(path, text)` pairs and assembles

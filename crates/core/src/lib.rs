@@ -7,6 +7,7 @@
 pub mod codes;
 pub mod content;
 pub mod icd10cm;
+pub mod mce;
 pub mod pcs;
 pub mod rhit;
 pub mod search;
