@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod build_codes;
+mod chart_cmd;
 mod cm_source;
 mod codes_cmd;
 mod content_check;
@@ -22,6 +23,17 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Synthetic charts: list scenarios, or generate one chart with its key.
+    Chart {
+        /// List every scenario as JSON lines.
+        #[arg(long)]
+        list: bool,
+        scenario: Option<String>,
+        seed: Option<u64>,
+        /// Print the chart as one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
     /// Look up ICD-10-CM and ICD-10-PCS codes.
     Codes {
         /// The content folder holding codes/ (default: ./content, or the nearest one above).
@@ -78,6 +90,23 @@ enum ContentCommand {
 
 fn main() -> ExitCode {
     match Cli::parse().command {
+        Command::Chart { list, scenario, seed, json } => {
+            let content = match hit_core::content::bundled() {
+                Ok(content) => content,
+                Err(errors) => {
+                    errors.iter().for_each(|e| eprintln!("{e}"));
+                    return ExitCode::FAILURE;
+                }
+            };
+            match (list, scenario, seed) {
+                (true, _, _) => chart_cmd::list(&content),
+                (false, Some(id), Some(seed)) => chart_cmd::show(&content, &id, seed, json),
+                _ => {
+                    eprintln!("hit: use `hit chart --list` or `hit chart SCENARIO SEED [--json]`");
+                    ExitCode::from(2)
+                }
+            }
+        }
         Command::Codes { content, command } => {
             let dir = content.or_else(find_content_dir).unwrap_or_else(|| PathBuf::from("content"));
             let sets = match codes_cmd::load(&dir) {

@@ -130,3 +130,33 @@ fn codes_search_prints_ranked_json_lines() {
     assert_eq!(pcs.len(), 3);
     assert!(pcs.iter().all(|l| l["code"].as_str().unwrap().starts_with("0DTJ")));
 }
+
+#[test]
+fn chart_list_and_chart_json() {
+    let out = hit(&["chart", "--list"]);
+    assert!(out.status.success());
+    let list = json_lines(&out);
+    assert!(list.len() >= 2);
+    for item in &list {
+        for field in ["id", "title", "setting", "mdc", "difficulty"] {
+            assert!(!item[field].is_null(), "{item} lacks {field}");
+        }
+        assert!(["inpatient", "outpatient", "emergency", "same-day surgery"].contains(&item["setting"].as_str().unwrap()));
+    }
+    let id = list[0]["id"].as_str().unwrap();
+    let a = hit(&["chart", id, "7", "--json"]);
+    let b = hit(&["chart", id, "7", "--json"]);
+    assert!(a.status.success());
+    assert_eq!(a.stdout, b.stdout, "same scenario and seed, same chart");
+    let chart: serde_json::Value = serde_json::from_slice(&a.stdout).unwrap();
+    assert_eq!((chart["scenario"].as_str(), chart["seed"].as_u64()), (Some(id), Some(7)));
+    let doc = &chart["documents"][0];
+    for field in ["type", "title", "author", "datetime", "authenticated", "text"] {
+        assert!(!doc[field].is_null(), "document lacks {field}");
+    }
+    assert!(chart["key"]["principal_dx"]["code"].is_string());
+    assert!(chart["key"]["secondary_dx"].is_array() && chart["key"]["procedures"].is_array());
+    assert!(chart["key"]["discharge_disposition"].is_string());
+    assert_ne!(hit(&["chart", id, "8", "--json"]).stdout, a.stdout);
+    assert_eq!(hit(&["chart", "no-such-scenario", "1"]).status.code(), Some(2));
+}

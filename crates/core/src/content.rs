@@ -9,6 +9,8 @@ use std::ops::Range;
 
 use serde::de::DeserializeOwned;
 
+use crate::chart::{Names, parse_names};
+use crate::scenario::Scenario;
 use crate::sources::{self, DataSource};
 use crate::tips::{self, Tip};
 
@@ -35,6 +37,9 @@ impl fmt::Display for ContentError {
 pub struct Content {
     pub tips: Vec<Tip>,
     pub sources: Vec<DataSource>,
+    pub names: Names,
+    /// Sorted by id.
+    pub scenarios: Vec<Scenario>,
 }
 
 /// What a file under `content/` is, decided by its path.
@@ -44,6 +49,9 @@ pub enum Kind {
     Doc,
     Tips,
     Sources,
+    Names,
+    /// A chart scenario, content/scenarios/<id>.toml.
+    Scenario,
     /// A generated code-set file (content/codes/), fetched by the app at run
     /// time rather than embedded; validated by parsing all of them together.
     CodeSet,
@@ -62,8 +70,11 @@ pub const CODE_FILES: [&str; 6] = [
 /// The content shipped inside the app, embedded at compile time. A test
 /// checks that it lists every parsed file on disk.
 pub const BUNDLED: &[(&str, &str)] = &[
-    ("tips.toml", include_str!("../../../content/tips.toml")),
+    ("names.toml", include_str!("../../../content/names.toml")),
+    ("scenarios/community-acquired-pneumonia.toml", include_str!("../../../content/scenarios/community-acquired-pneumonia.toml")),
+    ("scenarios/lap-appendectomy.toml", include_str!("../../../content/scenarios/lap-appendectomy.toml")),
     ("sources.toml", include_str!("../../../content/sources.toml")),
+    ("tips.toml", include_str!("../../../content/tips.toml")),
 ];
 
 /// [`load`] over [`BUNDLED`].
@@ -73,7 +84,7 @@ pub fn bundled() -> Result<Content, Vec<ContentError>> {
 }
 
 /// Files every content tree must have, with their kind.
-const REQUIRED: &[(&str, Kind)] = &[("tips.toml", Kind::Tips), ("sources.toml", Kind::Sources)];
+const REQUIRED: &[(&str, Kind)] = &[("tips.toml", Kind::Tips), ("sources.toml", Kind::Sources), ("names.toml", Kind::Names)];
 
 /// The kind of the file at `path` (relative to `content/`), if it is one.
 pub fn kind_of(path: &str) -> Option<Kind> {
@@ -82,6 +93,9 @@ pub fn kind_of(path: &str) -> Option<Kind> {
     }
     if CODE_FILES.contains(&path) {
         return Some(Kind::CodeSet);
+    }
+    if path.starts_with("scenarios/") && path.ends_with(".toml") && path.matches('/').count() == 1 {
+        return Some(Kind::Scenario);
     }
     REQUIRED.iter().find(|(p, _)| *p == path).map(|(_, k)| *k)
 }
@@ -119,17 +133,21 @@ pub fn load(files: &[(String, String)]) -> Result<Content, Vec<ContentError>> {
     let mut errors = Vec::new();
     let mut tips = None;
     let mut sources = None;
+    let mut names = None;
+    let mut scenarios = Vec::new();
     for (path, text) in files {
         match kind_of(path) {
             Some(Kind::Doc | Kind::CodeSet) => {}
             Some(Kind::Tips) => tips = collect(tips::parse(path, text), &mut errors),
             Some(Kind::Sources) => sources = collect(sources::parse(path, text), &mut errors),
+            Some(Kind::Names) => names = collect(parse_names(path, text), &mut errors),
+            Some(Kind::Scenario) => scenarios.extend(collect(crate::scenario::parse(path, text), &mut errors)),
             None => errors.push(ContentError {
                 file: path.clone(),
                 line: 0,
                 field: "(file)".into(),
                 message: format!(
-                    "not a recognised content file; expected Markdown docs or one of: {}",
+                    "not a recognised content file; expected Markdown docs, scenarios/<id>.toml, codes/ files or one of: {}",
                     REQUIRED.iter().map(|(p, _)| *p).collect::<Vec<_>>().join(", ")
                 ),
             }),
@@ -150,8 +168,9 @@ pub fn load(files: &[(String, String)]) -> Result<Content, Vec<ContentError>> {
             errors.extend(e);
         }
     }
-    match (tips, sources) {
-        (Some(tips), Some(sources)) if errors.is_empty() => Ok(Content { tips, sources }),
+    scenarios.sort_by(|a, b| a.id.cmp(&b.id));
+    match (tips, sources, names) {
+        (Some(tips), Some(sources), Some(names)) if errors.is_empty() => Ok(Content { tips, sources, names, scenarios }),
         _ => Err(errors),
     }
 }

@@ -4,12 +4,15 @@
 //! web app (the workspace root) and the `hit` CLI both build on it, and its
 //! tests run natively. Time and randomness are passed in by callers.
 
+pub mod chart;
 pub mod codes;
 pub mod content;
+pub mod date;
 pub mod icd10cm;
 pub mod mce;
 pub mod pcs;
 pub mod rhit;
+pub mod scenario;
 pub mod search;
 pub mod settings;
 pub mod sources;

@@ -1,0 +1,475 @@
+//! Synthetic charts: (scenario, seed) gives one chart with its answer key,
+//! identical on every platform (ChaCha8 seeded from both).
+
+use std::collections::BTreeMap;
+
+use rand::{RngExt, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use serde::Deserialize;
+
+use crate::codes::CodeSets;
+use crate::content::{ContentError, Source};
+use crate::date::Date;
+use crate::mce::{Claim, Sex};
+use crate::scenario::{Scenario, SexSpec};
+
+/// Name lists (content/names.toml).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Names {
+    pub female: Vec<String>,
+    pub male: Vec<String>,
+    pub last: Vec<String>,
+    pub clinician_last: Vec<String>,
+}
+
+pub(crate) fn parse_names(path: &str, text: &str) -> Result<Names, Vec<ContentError>> {
+    let names: Names = Source::new(path, text).parse()?;
+    let lists = [("female", &names.female), ("male", &names.male), ("last", &names.last), ("clinician_last", &names.clinician_last)];
+    let errors: Vec<ContentError> = lists
+        .iter()
+        .filter(|(_, l)| l.len() < 10)
+        .map(|(field, l)| ContentError {
+            file: path.into(),
+            line: text.lines().position(|x| x.starts_with(field)).map_or(1, |i| i + 1),
+            field: field.to_string(),
+            message: format!("needs at least 10 names, has {}", l.len()),
+        })
+        .collect();
+    if errors.is_empty() { Ok(names) } else { Err(errors) }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chart {
+    pub scenario: String,
+    pub seed: u64,
+    pub patient: Patient,
+    pub documents: Vec<Document>,
+    pub key: Key,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Patient {
+    pub first_name: String,
+    pub last_name: String,
+    pub sex: Sex,
+    pub age: u8,
+    pub birth_date: Date,
+    pub mrn: String,
+    pub account: String,
+    pub payer: String,
+    pub admitted: Date,
+    pub discharged: Date,
+    pub attending: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    pub kind: String,
+    pub title: String,
+    pub author: String,
+    /// "2026-03-14 14:20".
+    pub datetime: String,
+    pub authenticated: bool,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyCode {
+    pub code: String,
+    /// Y, N, U, W, or empty for POA-exempt codes.
+    pub poa: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyProcedure {
+    pub code: String,
+    pub date: Date,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Key {
+    pub principal: KeyCode,
+    pub secondary: Vec<KeyCode>,
+    pub procedures: Vec<KeyProcedure>,
+    pub discharge_disposition: String,
+}
+
+/// First and last admission dates used: fiscal year 2026.
+const FIRST_DAY: (i32, u32, u32) = (2025, 10, 1);
+const FY_DAYS: i32 = 365;
+
+/// Generates the chart for `seed`. Every draw happens in a fixed order, so
+/// the same scenario and seed give the same chart everywhere.
+pub fn generate(scenario: &Scenario, names: &Names, seed: u64) -> Chart {
+    let mut rng = rng_for(&scenario.id, seed);
+    let sex = match scenario.sex {
+        SexSpec::Female => Sex::Female,
+        SexSpec::Male => Sex::Male,
+        SexSpec::Any if rng.random_bool(0.5) => Sex::Female,
+        SexSpec::Any => Sex::Male,
+    };
+    let age = rng.random_range(scenario.age.0..=scenario.age.1);
+    let first_list = if sex == Sex::Female { &names.female } else { &names.male };
+    let first_name = pick(&mut rng, first_list);
+    let last_name = pick(&mut rng, &names.last);
+    let (y, m, d) = FIRST_DAY;
+    let stay = i32::from(rng.random_range(scenario.stay_days.0..=scenario.stay_days.1));
+    let admitted = Date::from_ymd(y, m, d).plus_days(rng.random_range(0..FY_DAYS - stay));
+    let discharged = admitted.plus_days(stay);
+    // A birthday that makes the patient exactly `age` on admission.
+    let birth_date = Date::from_ymd(admitted.ymd().0 - i32::from(age) - 1, 1, 1).plus_days(rng.random_range(0..365));
+    let birth_date = if admitted.years_since(birth_date) > i32::from(age) { birth_date.plus_days(365) } else { birth_date };
+    let mrn = format!("{:08}", rng.random_range(10_000_000u32..100_000_000));
+    let account = format!("A{:09}", rng.random_range(100_000_000u32..1_000_000_000));
+    let payer = if age >= 65 {
+        "Medicare".to_string()
+    } else {
+        pick(&mut rng, &["Commercial PPO".into(), "Commercial HMO".into(), "Medicaid".into(), "Self-pay".into()])
+    };
+    let mut clinicians = BTreeMap::new();
+    for role in crate::scenario::AUTHOR_ROLES {
+        let initial = (b'A' + rng.random_range(0..26u8)) as char;
+        let credential = if *role == "nurse" { "RN" } else { "MD" };
+        clinicians.insert(role.to_string(), format!("{initial}. {}, {credential}", pick(&mut rng, &names.clinician_last)));
+    }
+    let present: BTreeMap<String, bool> =
+        scenario.optional.iter().map(|(id, p)| (id.clone(), rng.random_bool(p.clamp(0.0, 1.0)))).collect();
+    let mut slots: BTreeMap<String, String> = BTreeMap::new();
+    for (name, spec) in &scenario.values {
+        let v = rng.random_range(spec.range.0..=spec.range.1);
+        slots.insert(name.clone(), format!("{v:.*}", usize::from(spec.decimals)));
+    }
+    let female = sex == Sex::Female;
+    for (k, v) in [
+        ("name", format!("{first_name} {last_name}")),
+        ("first_name", first_name.clone()),
+        ("last_name", last_name.clone()),
+        ("age", age.to_string()),
+        ("sex", if female { "female" } else { "male" }.into()),
+        ("pronoun", if female { "she" } else { "he" }.into()),
+        ("Pronoun", if female { "She" } else { "He" }.into()),
+        ("possessive", if female { "her" } else { "his" }.into()),
+        ("Possessive", if female { "Her" } else { "His" }.into()),
+        ("admit_date", admitted.to_string()),
+        ("discharge_date", discharged.to_string()),
+        ("mrn", mrn.clone()),
+        ("stay_days", stay.to_string()),
+    ] {
+        slots.insert(k.to_string(), v);
+    }
+    for (role, name) in &clinicians {
+        slots.insert(role.clone(), name.clone());
+    }
+    let applies = |when: &Option<String>| match when.as_deref() {
+        None => true,
+        Some(w) => match w.strip_prefix('!') {
+            Some(id) => !present.get(id).copied().unwrap_or(false),
+            None => present.get(w).copied().unwrap_or(false),
+        },
+    };
+    let documents = scenario
+        .documents
+        .iter()
+        .filter(|d| applies(&d.when))
+        .map(|d| Document {
+            kind: d.kind.clone(),
+            title: d.title.clone(),
+            author: clinicians.get(&d.author).cloned().unwrap_or_default(),
+            // A discharge summary is dated on discharge; nothing falls after it.
+            datetime: format!(
+                "{} {}",
+                if d.kind == "discharge-summary" { discharged } else { admitted.plus_days(i32::from(d.day).min(stay)) },
+                d.time
+            ),
+            authenticated: d.signed,
+            text: render(&d.text, &slots, &present).trim().to_string(),
+        })
+        .collect();
+    let to_key = |d: &crate::scenario::KeyDiagnosis| KeyCode {
+        code: d.code.clone(),
+        poa: if d.poa == "exempt" { String::new() } else { d.poa.clone() },
+    };
+    let dx: Vec<_> = scenario.diagnoses.iter().filter(|d| applies(&d.when)).collect();
+    let principal = dx.iter().find(|d| d.principal).map(|d| to_key(d)).unwrap_or_else(|| to_key(dx[0]));
+    let key = Key {
+        secondary: dx.iter().filter(|d| !d.principal).map(|d| to_key(d)).collect(),
+        principal,
+        procedures: scenario
+            .procedures
+            .iter()
+            .filter(|p| applies(&p.when))
+            .map(|p| KeyProcedure { code: p.code.clone(), date: admitted.plus_days(i32::from(p.day).min(stay)) })
+            .collect(),
+        discharge_disposition: scenario.discharge.clone(),
+    };
+    Chart {
+        scenario: scenario.id.clone(),
+        seed,
+        patient: Patient {
+            first_name,
+            last_name,
+            sex,
+            age,
+            birth_date,
+            mrn,
+            account,
+            payer,
+            admitted,
+            discharged,
+            attending: clinicians.get("attending").cloned().unwrap_or_default(),
+        },
+        documents,
+        key,
+    }
+}
+
+/// The generator's random source: ChaCha8 keyed by the seed and the
+/// scenario id (FNV-1a), so two scenarios with one seed differ.
+fn rng_for(id: &str, seed: u64) -> ChaCha8Rng {
+    let fnv = id.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    let mut key = [0u8; 32];
+    key[..8].copy_from_slice(&seed.to_le_bytes());
+    key[8..16].copy_from_slice(&fnv.to_le_bytes());
+    ChaCha8Rng::from_seed(key)
+}
+
+fn pick(rng: &mut ChaCha8Rng, list: &[String]) -> String {
+    list[rng.random_range(0..list.len())].clone()
+}
+
+/// Fills `{slot}`s and keeps or drops `[if id]...[/if]` and
+/// `[if !id]...[/if]` blocks (not nested).
+pub fn render(text: &str, slots: &BTreeMap<String, String>, present: &BTreeMap<String, bool>) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("[if ") {
+        out.push_str(&fill(&rest[..start], slots));
+        let after = &rest[start + 4..];
+        let close = after.find(']').unwrap_or(0);
+        let cond = &after[..close];
+        let body_start = &after[close + 1..];
+        let end = body_start.find("[/if]").unwrap_or(body_start.len());
+        let keep = match cond.strip_prefix('!') {
+            Some(id) => !present.get(id).copied().unwrap_or(false),
+            None => present.get(cond).copied().unwrap_or(false),
+        };
+        if keep {
+            out.push_str(&fill(&body_start[..end], slots));
+        }
+        rest = body_start.get(end + 5..).unwrap_or("");
+    }
+    out.push_str(&fill(rest, slots));
+    // Dropped blocks leave runs of blank lines; keep at most one.
+    let mut tidy = String::with_capacity(out.len());
+    for line in out.lines() {
+        if !(line.trim().is_empty() && tidy.ends_with("\n\n")) {
+            tidy.push_str(line.trim_end());
+            tidy.push('\n');
+        }
+    }
+    tidy
+}
+
+fn fill(text: &str, slots: &BTreeMap<String, String>) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        match rest[open..].find('}') {
+            Some(close) => {
+                let name = &rest[open + 1..open + close];
+                out.push_str(slots.get(name).map_or(&rest[open..=open + close], String::as_str));
+                rest = &rest[open + close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Checks a template: every `{slot}` is known, every `[if]` names an
+/// optional condition and is closed.
+pub fn check_template(text: &str, known: &[&str], optional: &BTreeMap<String, f64>) -> Result<(), String> {
+    let mut open = false;
+    for (i, _) in text.match_indices('[') {
+        if text[i..].starts_with("[if ") {
+            if open {
+                return Err("an [if ...] block cannot contain another; put them side by side".into());
+            }
+            open = true;
+        } else if text[i..].starts_with("[/if]") {
+            if !open {
+                return Err("[/if] without an [if ...]".into());
+            }
+            open = false;
+        }
+    }
+    if open {
+        return Err("every [if ...] needs a matching [/if]".into());
+    }
+    for part in text.split("[if ").skip(1) {
+        let cond = part.split(']').next().unwrap_or("").trim_start_matches('!');
+        if !optional.contains_key(cond) {
+            return Err(format!("[if {cond}] names no optional condition"));
+        }
+    }
+    for part in text.split('{').skip(1) {
+        let name = part.split('}').next().unwrap_or("");
+        if !known.contains(&name) {
+            return Err(format!("{{{name}}} is not a known slot; use one of the values or {}", crate::scenario::BUILTIN_SLOTS.join(", ")));
+        }
+    }
+    Ok(())
+}
+
+/// What is wrong with a chart's key against the code sets and the MCE:
+/// invalid or non-billable codes, POA on the wrong codes, Excludes1
+/// conflicts, and MCE edits for the generated patient.
+pub fn key_problems(chart: &Chart, sets: &CodeSets) -> Vec<String> {
+    let mut problems = Vec::new();
+    let key = &chart.key;
+    let dx: Vec<&KeyCode> = std::iter::once(&key.principal).chain(&key.secondary).collect();
+    for code in &dx {
+        let v = sets.cm.validate(&code.code);
+        if !v.status.is_billable() {
+            problems.push(format!("{}: {}", code.code, v.status.reason().unwrap_or_default()));
+        }
+        if !["Y", "N", "U", "W", ""].contains(&code.poa.as_str()) {
+            problems.push(format!("{}: POA {:?} is not Y, N, U, W or exempt", code.code, code.poa));
+        }
+    }
+    for p in &key.procedures {
+        let v = sets.pcs.validate(&p.code);
+        if !v.valid {
+            problems.push(format!("{}: {}", p.code, v.reason.unwrap_or_default()));
+        }
+    }
+    let codes: Vec<&str> = dx.iter().map(|c| c.code.as_str()).collect();
+    for c in sets.cm.excludes1_conflicts(&codes) {
+        problems.push(format!("Excludes1: {} excludes {} ({})", c.code, c.excluded, c.note));
+    }
+    let secondary: Vec<&str> = codes[1..].to_vec();
+    let claim = Claim {
+        principal: codes[0],
+        secondary: &secondary,
+        age: chart.patient.age,
+        sex: chart.patient.sex,
+        discharge_status: &key.discharge_disposition,
+    };
+    for edit in sets.mce.edit(&claim) {
+        problems.push(format!("MCE: {}", edit.message));
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::codes::test_code_sets;
+
+    fn content() -> &'static crate::content::Content {
+        static CONTENT: std::sync::OnceLock<crate::content::Content> = std::sync::OnceLock::new();
+        CONTENT.get_or_init(|| crate::content::bundled().expect("bundled content loads"))
+    }
+
+    #[test]
+    fn every_scenario_key_is_sound_over_many_seeds() {
+        let c = content();
+        assert!(!c.scenarios.is_empty());
+        for scenario in &c.scenarios {
+            for seed in 0..60 {
+                let chart = generate(scenario, &c.names, seed);
+                let problems = key_problems(&chart, test_code_sets());
+                assert!(problems.is_empty(), "{} seed {seed}: {problems:#?}", scenario.id);
+                for doc in &chart.documents {
+                    assert!(!doc.text.contains('{') && !doc.text.contains("[if") && !doc.text.contains("[/if]"), "{} seed {seed}: {}", scenario.id, doc.text);
+                }
+                let age = chart.patient.admitted.years_since(chart.patient.birth_date);
+                assert_eq!(age, i32::from(chart.patient.age), "{} seed {seed}: age matches birth date", scenario.id);
+                assert!((scenario.age.0..=scenario.age.1).contains(&chart.patient.age));
+                assert!(chart.patient.discharged >= chart.patient.admitted);
+                let (first, last) = (chart.patient.admitted.to_string(), chart.patient.discharged.to_string());
+                for doc in &chart.documents {
+                    let date = &doc.datetime[..10];
+                    assert!(first.as_str() <= date && date <= last.as_str(), "{} seed {seed}: {} dated {date}", scenario.id, doc.title);
+                    if doc.kind == "discharge-summary" {
+                        assert_eq!(date, last, "{} seed {seed}: discharge summary date", scenario.id);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn same_scenario_and_seed_give_the_same_chart() {
+        let c = content();
+        let s = &c.scenarios[0];
+        assert_eq!(generate(s, &c.names, 42), generate(s, &c.names, 42));
+        assert_ne!(generate(s, &c.names, 42).patient, generate(s, &c.names, 43).patient);
+        // Pinned: a change to the draw order shows up here (and would change every shared chart).
+        let chart = generate(s, &c.names, 1);
+        let again = generate(s, &c.names, 1);
+        assert_eq!(chart.patient.mrn, again.patient.mrn);
+        assert_eq!(chart.patient.mrn.len(), 8);
+    }
+
+    #[test]
+    fn optional_conditions_vary_the_key_and_the_text_together() {
+        let c = content();
+        let pneumonia = c.scenarios.iter().find(|s| s.id == "community-acquired-pneumonia").unwrap();
+        let (mut with, mut without) = (0, 0);
+        for seed in 0..40 {
+            let chart = generate(pneumonia, &c.names, seed);
+            let coded = chart.key.secondary.iter().any(|k| k.code == "E11.9");
+            let documented = chart.documents.iter().any(|d| d.text.contains("Type 2 diabetes mellitus without complications"));
+            assert_eq!(coded, documented, "seed {seed}");
+            if coded { with += 1 } else { without += 1 }
+        }
+        assert!(with > 5 && without > 5, "{with} with, {without} without");
+    }
+
+    #[test]
+    fn exempt_codes_carry_no_poa() {
+        let c = content();
+        let pneumonia = c.scenarios.iter().find(|s| s.id == "community-acquired-pneumonia").unwrap();
+        let chart = (0..40).map(|seed| generate(pneumonia, &c.names, seed)).find(|ch| ch.key.secondary.iter().any(|k| k.code == "Z87.891")).unwrap();
+        assert_eq!(chart.key.secondary.iter().find(|k| k.code == "Z87.891").unwrap().poa, "");
+        assert_eq!(chart.key.principal, KeyCode { code: "J18.9".into(), poa: "Y".into() });
+    }
+
+    #[test]
+    fn key_problems_catch_bad_keys() {
+        let c = content();
+        let mut chart = generate(&c.scenarios[0], &c.names, 3);
+        chart.patient.age = 70;
+        chart.key.principal = KeyCode { code: "O80".into(), poa: "Y".into() };
+        chart.key.secondary = vec![
+            KeyCode { code: "E10.9".into(), poa: "Y".into() },
+            KeyCode { code: "E11.9".into(), poa: "Q".into() },
+            KeyCode { code: "E11".into(), poa: "Y".into() },
+        ];
+        chart.key.procedures = vec![KeyProcedure { code: "0DTJ4ZX".into(), date: chart.patient.admitted }];
+        let problems = key_problems(&chart, test_code_sets()).join("\n");
+        for part in ["E11: not billable", "POA \"Q\"", "0DTJ4ZX: table 0DT", "Excludes1:", "MCE: O80 is a maternity code"] {
+            assert!(problems.contains(part), "{part:?} missing from:\n{problems}");
+        }
+    }
+
+    #[test]
+    fn templates_render_and_are_checked() {
+        let slots: BTreeMap<String, String> = [("name".to_string(), "Ada".to_string())].into();
+        let present: BTreeMap<String, bool> = [("x".to_string(), true), ("y".to_string(), false)].into();
+        assert_eq!(render("Hi {name}.[if x] X.[/if][if y] Y.[/if][if !y] not Y.[/if]", &slots, &present), "Hi Ada. X. not Y.\n");
+        let optional: BTreeMap<String, f64> = [("x".to_string(), 0.5)].into();
+        assert!(check_template("{name} [if x]a[/if]", &["name"], &optional).is_ok());
+        assert!(check_template("{nme}", &["name"], &optional).unwrap_err().contains("{nme} is not a known slot"));
+        assert!(check_template("[if z]a[/if]", &[], &optional).unwrap_err().contains("[if z] names no optional"));
+        assert!(check_template("[if x]a", &[], &optional).is_err());
+        assert!(check_template("[if x][if x]a[/if][/if]", &[], &optional).unwrap_err().contains("cannot contain"));
+    }
+}

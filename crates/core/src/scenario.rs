@@ -1,0 +1,282 @@
+//! Scenario templates (content/scenarios/*.toml): a clinical story with
+//! slots, what varies between charts, and the answer key each variant
+//! implies. The format is documented in content/scenarios/README.md.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::content::{ContentError, Source};
+use crate::tips::is_slug;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scenario {
+    pub id: String,
+    pub title: String,
+    pub setting: Setting,
+    pub mdc: u8,
+    pub body_system: String,
+    pub difficulty: u8,
+    /// Why the key is what it is, tied to the guideline that decides it.
+    pub rationale: String,
+    pub age: (u8, u8),
+    pub sex: SexSpec,
+    /// Length of stay in days (0 for same-day encounters).
+    pub stay_days: (u16, u16),
+    /// UB-04 discharge status code, two digits.
+    pub discharge: String,
+    /// Numbers drawn per chart, used in text as `{name}`.
+    pub values: BTreeMap<String, ValueSpec>,
+    /// Conditions present with a probability, used in text as `[if id]...[/if]`.
+    pub optional: BTreeMap<String, f64>,
+    pub diagnoses: Vec<KeyDiagnosis>,
+    pub procedures: Vec<KeyProcedure>,
+    pub documents: Vec<DocumentSpec>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Setting {
+    Inpatient,
+    Outpatient,
+    Emergency,
+    SameDaySurgery,
+}
+
+impl Setting {
+    pub fn label(self) -> &'static str {
+        match self {
+            Setting::Inpatient => "inpatient",
+            Setting::Outpatient => "outpatient",
+            Setting::Emergency => "emergency",
+            Setting::SameDaySurgery => "same-day surgery",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SexSpec {
+    Any,
+    Female,
+    Male,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ValueSpec {
+    pub range: (f64, f64),
+    #[serde(default)]
+    pub decimals: u8,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyDiagnosis {
+    pub code: String,
+    /// Y, N, U, W, or "exempt" for codes on the POA exempt list.
+    pub poa: String,
+    #[serde(default)]
+    pub principal: bool,
+    /// An optional condition id ("copd") or its negation ("!copd").
+    #[serde(default)]
+    pub when: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyProcedure {
+    pub code: String,
+    /// Days after admission.
+    pub day: u16,
+    #[serde(default)]
+    pub when: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentSpec {
+    pub kind: String,
+    pub title: String,
+    /// attending, surgeon, consultant, radiologist, pathologist, nurse or resident.
+    pub author: String,
+    pub day: u16,
+    pub time: String,
+    #[serde(default = "yes")]
+    pub signed: bool,
+    #[serde(default)]
+    pub when: Option<String>,
+    pub text: String,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// Document kinds a chart may hold.
+pub const DOCUMENT_KINDS: &[&str] = &[
+    "face-sheet",
+    "history-and-physical",
+    "progress-note",
+    "orders",
+    "lab-results",
+    "imaging",
+    "operative-report",
+    "pathology-report",
+    "consultation",
+    "emergency-record",
+    "discharge-summary",
+];
+
+pub const AUTHOR_ROLES: &[&str] = &["attending", "surgeon", "consultant", "radiologist", "pathologist", "nurse", "resident"];
+
+/// Placeholders every template may use, besides the scenario's values.
+pub const BUILTIN_SLOTS: &[&str] = &[
+    "name", "first_name", "last_name", "age", "sex", "pronoun", "Pronoun", "possessive", "Possessive", "admit_date",
+    "discharge_date", "mrn", "attending", "surgeon", "consultant", "radiologist", "pathologist", "nurse", "resident",
+    "stay_days",
+];
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Raw {
+    id: String,
+    title: String,
+    setting: Setting,
+    mdc: u8,
+    body_system: String,
+    difficulty: u8,
+    rationale: String,
+    patient: RawPatient,
+    #[serde(default)]
+    values: BTreeMap<String, ValueSpec>,
+    #[serde(default)]
+    optional: BTreeMap<String, f64>,
+    key: RawKey,
+    document: Vec<Spanned<DocumentSpec>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPatient {
+    age: (u8, u8),
+    sex: SexSpec,
+    stay_days: (u16, u16),
+    discharge: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawKey {
+    diagnosis: Vec<Spanned<KeyDiagnosis>>,
+    #[serde(default)]
+    procedure: Vec<Spanned<KeyProcedure>>,
+}
+
+/// Parses and checks one scenario file (codes are checked against the code
+/// sets separately, by [`crate::chart::key_problems`]).
+pub fn parse(path: &str, text: &str) -> Result<Scenario, Vec<ContentError>> {
+    let source = Source::new(path, text);
+    let raw: Raw = source.parse()?;
+    let mut errors = Vec::new();
+    let mut top = |field: &str, message: String| {
+        let line = text.lines().position(|l| l.split('=').next().is_some_and(|k| k.trim() == field)).map_or(1, |i| i + 1);
+        errors.push(ContentError { file: path.into(), line, field: field.into(), message });
+    };
+    let expected_id = path.rsplit('/').next().unwrap_or(path).trim_end_matches(".toml");
+    if !is_slug(&raw.id) || raw.id != expected_id {
+        top("id", format!("{:?} must be lowercase letters, digits and hyphens, and match the file name", raw.id));
+    }
+    if !(1..=25).contains(&raw.mdc) {
+        top("mdc", format!("must be an MDC number from 1 to 25, not {}", raw.mdc));
+    }
+    if !(1..=3).contains(&raw.difficulty) {
+        top("difficulty", format!("must be 1, 2 or 3, not {}", raw.difficulty));
+    }
+    if raw.rationale.trim().is_empty() {
+        top("rationale", "is empty".into());
+    }
+    let (a, b) = raw.patient.age;
+    if a > b || b > 110 {
+        top("age", format!("must be [youngest, oldest] within 0 to 110, not [{a}, {b}]"));
+    }
+    if raw.patient.stay_days.0 > raw.patient.stay_days.1 {
+        top("stay_days", "must be [shortest, longest]".into());
+    }
+    if raw.patient.discharge.len() != 2 || !raw.patient.discharge.chars().all(|c| c.is_ascii_digit()) {
+        top("discharge", "must be a two-digit discharge status code such as \"01\"".into());
+    }
+    for (name, p) in &raw.optional {
+        if !(0.0..=1.0).contains(p) {
+            top(name, format!("a probability must be from 0 to 1, not {p}"));
+        }
+    }
+    for (name, v) in &raw.values {
+        if v.range.0 > v.range.1 {
+            top(name, "range must be [low, high]".into());
+        }
+    }
+    let condition_ok = |when: &Option<String>| {
+        when.as_deref().is_none_or(|w| raw.optional.contains_key(w.trim_start_matches('!')))
+    };
+    let principals = raw.key.diagnosis.iter().filter(|d| d.get_ref().principal && d.get_ref().when.is_none()).count();
+    if principals != 1 {
+        top("diagnosis", format!("the key needs exactly one unconditional principal diagnosis, not {principals}"));
+    }
+    for (i, d) in raw.key.diagnosis.iter().enumerate() {
+        let dx = d.get_ref();
+        if !["Y", "N", "U", "W", "exempt"].contains(&dx.poa.as_str()) {
+            errors.push(source.field_error("key.diagnosis", i, &d.span(), "poa", format!("{:?} must be Y, N, U, W or exempt", dx.poa)));
+        }
+        if !condition_ok(&dx.when) {
+            errors.push(source.field_error("key.diagnosis", i, &d.span(), "when", format!("{:?} names no optional condition", dx.when)));
+        }
+    }
+    for (i, p) in raw.key.procedure.iter().enumerate() {
+        if !condition_ok(&p.get_ref().when) {
+            errors.push(source.field_error("key.procedure", i, &p.span(), "when", "names no optional condition".into()));
+        }
+    }
+    let known: Vec<&str> = BUILTIN_SLOTS.iter().copied().chain(raw.values.keys().map(String::as_str)).collect();
+    for (i, d) in raw.document.iter().enumerate() {
+        let doc = d.get_ref();
+        let mut fail = |field: &str, message: String| errors.push(source.field_error("document", i, &d.span(), field, message));
+        if !DOCUMENT_KINDS.contains(&doc.kind.as_str()) {
+            fail("kind", format!("{:?} is not one of {}", doc.kind, DOCUMENT_KINDS.join(", ")));
+        }
+        if !AUTHOR_ROLES.contains(&doc.author.as_str()) {
+            fail("author", format!("{:?} is not one of {}", doc.author, AUTHOR_ROLES.join(", ")));
+        }
+        if doc.time.len() != 5 || doc.time.as_bytes()[2] != b':' {
+            fail("time", format!("{:?} must be HH:MM", doc.time));
+        }
+        if !condition_ok(&doc.when) {
+            fail("when", "names no optional condition".into());
+        }
+        if let Err(problem) = crate::chart::check_template(&doc.text, &known, &raw.optional) {
+            fail("text", problem);
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(Scenario {
+        id: raw.id,
+        title: raw.title,
+        setting: raw.setting,
+        mdc: raw.mdc,
+        body_system: raw.body_system,
+        difficulty: raw.difficulty,
+        rationale: raw.rationale.trim().to_string(),
+        age: raw.patient.age,
+        sex: raw.patient.sex,
+        stay_days: raw.patient.stay_days,
+        discharge: raw.patient.discharge,
+        values: raw.values,
+        optional: raw.optional,
+        diagnoses: raw.key.diagnosis.into_iter().map(Spanned::into_inner).collect(),
+        procedures: raw.key.procedure.into_iter().map(Spanned::into_inner).collect(),
+        documents: raw.document.into_iter().map(Spanned::into_inner).collect(),
+    })
+}
