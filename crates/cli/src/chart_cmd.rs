@@ -46,6 +46,7 @@ fn to_json(chart: &Chart) -> serde_json::Value {
     json!({
         "scenario": chart.scenario,
         "seed": chart.seed,
+        "setting": chart.setting.label(),
         "patient": {
             "name": format!("{} {}", p.first_name, p.last_name),
             "sex": sex,

@@ -11,7 +11,7 @@ use crate::codes::CodeSets;
 use crate::content::{ContentError, Source};
 use crate::date::Date;
 use crate::mce::{Claim, Sex};
-use crate::scenario::{Scenario, SexSpec};
+use crate::scenario::{Scenario, Setting, SexSpec};
 
 /// Name lists (content/names.toml).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -43,6 +43,7 @@ pub(crate) fn parse_names(path: &str, text: &str) -> Result<Names, Vec<ContentEr
 pub struct Chart {
     pub scenario: String,
     pub seed: u64,
+    pub setting: Setting,
     pub patient: Patient,
     pub documents: Vec<Document>,
     pub key: Key,
@@ -77,8 +78,9 @@ pub struct Document {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeyCode {
     pub code: String,
-    /// Y, N, U, W, or empty for POA-exempt codes.
-    pub poa: String,
+    /// Y, N, U or W; `None` for POA-exempt codes and for every code of an
+    /// encounter that is not an inpatient admission.
+    pub poa: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -188,7 +190,7 @@ pub fn generate(scenario: &Scenario, names: &Names, seed: u64) -> Chart {
         .collect();
     let to_key = |d: &crate::scenario::KeyDiagnosis| KeyCode {
         code: d.code.clone(),
-        poa: if d.poa == "exempt" { String::new() } else { d.poa.clone() },
+        poa: d.poa.clone().filter(|p| p != "exempt"),
     };
     let dx: Vec<_> = scenario.diagnoses.iter().filter(|d| applies(&d.when)).collect();
     let principal = dx.iter().find(|d| d.principal).map(|d| to_key(d)).unwrap_or_else(|| to_key(dx[0]));
@@ -206,6 +208,7 @@ pub fn generate(scenario: &Scenario, names: &Names, seed: u64) -> Chart {
     Chart {
         scenario: scenario.id.clone(),
         seed,
+        setting: scenario.setting,
         patient: Patient {
             first_name,
             last_name,
@@ -339,8 +342,12 @@ pub fn key_problems(chart: &Chart, sets: &CodeSets) -> Vec<String> {
         if !v.status.is_billable() {
             problems.push(format!("{}: {}", code.code, v.status.reason().unwrap_or_default()));
         }
-        if !["Y", "N", "U", "W", ""].contains(&code.poa.as_str()) {
-            problems.push(format!("{}: POA {:?} is not Y, N, U, W or exempt", code.code, code.poa));
+        match (&code.poa, chart.setting == Setting::Inpatient) {
+            (Some(poa), true) if !["Y", "N", "U", "W"].contains(&poa.as_str()) => {
+                problems.push(format!("{}: POA {poa:?} is not Y, N, U or W", code.code));
+            }
+            (Some(_), false) => problems.push(format!("{}: POA is reported only for inpatient admissions", code.code)),
+            _ => {}
         }
     }
     for p in &key.procedures {
@@ -361,8 +368,11 @@ pub fn key_problems(chart: &Chart, sets: &CodeSets) -> Vec<String> {
         sex: chart.patient.sex,
         discharge_status: &key.discharge_disposition,
     };
-    for edit in sets.mce.edit(&claim) {
-        problems.push(format!("MCE: {}", edit.message));
+    // The MCE edits inpatient claims.
+    if chart.setting == Setting::Inpatient {
+        for edit in sets.mce.edit(&claim) {
+            problems.push(format!("MCE: {}", edit.message));
+        }
     }
     problems
 }
@@ -438,8 +448,12 @@ mod tests {
         let c = content();
         let pneumonia = c.scenarios.iter().find(|s| s.id == "community-acquired-pneumonia").unwrap();
         let chart = (0..40).map(|seed| generate(pneumonia, &c.names, seed)).find(|ch| ch.key.secondary.iter().any(|k| k.code == "Z87.891")).unwrap();
-        assert_eq!(chart.key.secondary.iter().find(|k| k.code == "Z87.891").unwrap().poa, "");
-        assert_eq!(chart.key.principal, KeyCode { code: "J18.9".into(), poa: "Y".into() });
+        assert_eq!(chart.key.secondary.iter().find(|k| k.code == "Z87.891").unwrap().poa, None);
+        assert_eq!(chart.key.principal, KeyCode { code: "J18.9".into(), poa: Some("Y".into()) });
+        // Outside inpatient admissions no code carries a POA indicator.
+        let ed = content().scenarios.iter().find(|s| s.setting != Setting::Inpatient).expect("an outpatient or ED scenario");
+        let ed_chart = generate(ed, &content().names, 5);
+        assert!(std::iter::once(&ed_chart.key.principal).chain(&ed_chart.key.secondary).all(|k| k.poa.is_none()));
     }
 
     #[test]
@@ -447,15 +461,15 @@ mod tests {
         let c = content();
         let mut chart = generate(&c.scenarios[0], &c.names, 3);
         chart.patient.age = 70;
-        chart.key.principal = KeyCode { code: "O80".into(), poa: "Y".into() };
+        chart.key.principal = KeyCode { code: "O80".into(), poa: Some("Y".into()) };
         chart.key.secondary = vec![
-            KeyCode { code: "E10.9".into(), poa: "Y".into() },
-            KeyCode { code: "E11.9".into(), poa: "Q".into() },
-            KeyCode { code: "E11".into(), poa: "Y".into() },
+            KeyCode { code: "E10.9".into(), poa: Some("Y".into()) },
+            KeyCode { code: "E11.9".into(), poa: Some("Q".into()) },
+            KeyCode { code: "E11".into(), poa: Some("Y".into()) },
         ];
         chart.key.procedures = vec![KeyProcedure { code: "0DTJ4ZX".into(), date: chart.patient.admitted }];
         let problems = key_problems(&chart, test_code_sets()).join("\n");
-        for part in ["E11: not billable", "POA \"Q\"", "0DTJ4ZX: table 0DT", "Excludes1:", "MCE: O80 is a maternity code"] {
+        for part in ["E11: not billable", "POA \"Q\" is not Y, N, U or W", "0DTJ4ZX: table 0DT", "Excludes1:", "MCE: O80 is a maternity code"] {
             assert!(problems.contains(part), "{part:?} missing from:\n{problems}");
         }
     }

@@ -72,6 +72,7 @@ pub const CODE_FILES: [&str; 6] = [
 pub const BUNDLED: &[(&str, &str)] = &[
     ("names.toml", include_str!("../../../content/names.toml")),
     ("scenarios/community-acquired-pneumonia.toml", include_str!("../../../content/scenarios/community-acquired-pneumonia.toml")),
+    ("scenarios/ed-distal-radius-fracture.toml", include_str!("../../../content/scenarios/ed-distal-radius-fracture.toml")),
     ("scenarios/lap-appendectomy.toml", include_str!("../../../content/scenarios/lap-appendectomy.toml")),
     ("sources.toml", include_str!("../../../content/sources.toml")),
     ("tips.toml", include_str!("../../../content/tips.toml")),

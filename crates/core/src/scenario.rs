@@ -75,8 +75,10 @@ pub struct ValueSpec {
 #[serde(deny_unknown_fields)]
 pub struct KeyDiagnosis {
     pub code: String,
-    /// Y, N, U, W, or "exempt" for codes on the POA exempt list.
-    pub poa: String,
+    /// Inpatient only: Y, N, U, W, or "exempt" for codes on the POA exempt
+    /// list. Other settings report no POA, so they leave it out.
+    #[serde(default)]
+    pub poa: Option<String>,
     #[serde(default)]
     pub principal: bool,
     /// An optional condition id ("copd") or its negation ("!copd").
@@ -226,8 +228,25 @@ pub fn parse(path: &str, text: &str) -> Result<Scenario, Vec<ContentError>> {
     }
     for (i, d) in raw.key.diagnosis.iter().enumerate() {
         let dx = d.get_ref();
-        if !["Y", "N", "U", "W", "exempt"].contains(&dx.poa.as_str()) {
-            errors.push(source.field_error("key.diagnosis", i, &d.span(), "poa", format!("{:?} must be Y, N, U, W or exempt", dx.poa)));
+        match (&dx.poa, raw.setting == Setting::Inpatient) {
+            (Some(poa), true) if !["Y", "N", "U", "W", "exempt"].contains(&poa.as_str()) => {
+                errors.push(source.field_error("key.diagnosis", i, &d.span(), "poa", format!("{poa:?} must be Y, N, U, W or exempt")));
+            }
+            (None, true) => errors.push(source.field_error(
+                "key.diagnosis",
+                i,
+                &d.span(),
+                "code",
+                "an inpatient key needs poa (Y, N, U, W or exempt) on every diagnosis".into(),
+            )),
+            (Some(_), false) => errors.push(source.field_error(
+                "key.diagnosis",
+                i,
+                &d.span(),
+                "poa",
+                "POA is reported only for inpatient admissions; leave it out here".into(),
+            )),
+            _ => {}
         }
         if !condition_ok(&dx.when) {
             errors.push(source.field_error("key.diagnosis", i, &d.span(), "when", format!("{:?} names no optional condition", dx.when)));
@@ -279,4 +298,43 @@ pub fn parse(path: &str, text: &str) -> Result<Scenario, Vec<ContentError>> {
         procedures: raw.key.procedure.into_iter().map(Spanned::into_inner).collect(),
         documents: raw.document.into_iter().map(Spanned::into_inner).collect(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(name: &str) -> String {
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/scenarios").join(name)).unwrap()
+    }
+
+    fn first_error(path: &str, text: &str) -> ContentError {
+        parse(path, text).expect_err("should be refused").remove(0)
+    }
+
+    #[test]
+    fn poa_is_required_inpatient_and_refused_elsewhere() {
+        let ed = file("ed-distal-radius-fracture.toml").replacen("principal = true", "principal = true\npoa = \"Y\"", 1);
+        let e = first_error("scenarios/ed-distal-radius-fracture.toml", &ed);
+        assert_eq!(e.field, "key.diagnosis[0].poa");
+        assert!(e.message.contains("only for inpatient"), "{e}");
+
+        let inpatient = file("lap-appendectomy.toml").replacen("poa = \"Y\"\n", "", 1);
+        let e = first_error("scenarios/lap-appendectomy.toml", &inpatient);
+        assert_eq!(e.field, "key.diagnosis[0].code");
+        assert!(e.message.contains("needs poa"), "{e}");
+    }
+
+    #[test]
+    fn structural_mistakes_are_located() {
+        let text = file("lap-appendectomy.toml");
+        let e = first_error("scenarios/other-name.toml", &text);
+        assert_eq!((e.field.as_str(), e.line), ("id", 2), "{e}");
+        let bad_kind = text.replacen("kind = \"operative-report\"", "kind = \"op-note\"", 1);
+        let e = first_error("scenarios/lap-appendectomy.toml", &bad_kind);
+        assert_eq!(e.field, "document[1].kind");
+        assert_eq!(bad_kind.lines().nth(e.line - 1).unwrap(), "kind = \"op-note\"");
+        let bad_slot = text.replacen("{temp}", "{temperature}", 1);
+        assert!(first_error("scenarios/lap-appendectomy.toml", &bad_slot).message.contains("{temperature} is not a known slot"));
+    }
 }
