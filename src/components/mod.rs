@@ -1,5 +1,6 @@
 //! Reusable view components, one per file.
 
+pub mod card_section;
 pub mod cm_detail;
 pub mod code_search;
 pub mod codes_progress;

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::components::{page_header::PageHeader, planned_feature::PlannedFeature};
+use crate::components::{card_section::CardSection, page_header::PageHeader, planned_feature::PlannedFeature};
 
 #[component]
 pub fn Progress() -> impl IntoView {
@@ -16,13 +16,12 @@ pub fn Progress() -> impl IntoView {
                 "Export to a file and import on another device, without losing either side",
             ]
         />
-        <section class="card" aria-labelledby="where-heading">
-            <h2 id="where-heading">"Where your data lives"</h2>
+        <CardSection id="where" title="Where your data lives">
             <p>
                 "HIT Trainer has no account and no server: what you save stays in this browser's local storage. "
                 "Settings shows what is stored and any data that could not be read. "
                 <A href="/settings">"Open Settings"</A>
             </p>
-        </section>
+        </CardSection>
     }
 }

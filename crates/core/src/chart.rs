@@ -163,13 +163,7 @@ pub fn generate(scenario: &Scenario, names: &Names, seed: u64) -> Chart {
     for (role, name) in &clinicians {
         slots.insert(role.clone(), name.clone());
     }
-    let applies = |when: &Option<String>| match when.as_deref() {
-        None => true,
-        Some(w) => match w.strip_prefix('!') {
-            Some(id) => !present.get(id).copied().unwrap_or(false),
-            None => present.get(w).copied().unwrap_or(false),
-        },
-    };
+    let applies = |when: &Option<String>| when.as_deref().is_none_or(|w| holds(w, &present));
     let documents = scenario
         .documents
         .iter()
@@ -241,6 +235,14 @@ fn pick(rng: &mut ChaCha8Rng, list: &[String]) -> String {
     list[rng.random_range(0..list.len())].clone()
 }
 
+/// Whether a condition ("copd", or "!copd" for its absence) holds.
+fn holds(condition: &str, present: &BTreeMap<String, bool>) -> bool {
+    match condition.strip_prefix('!') {
+        Some(id) => !present.get(id).copied().unwrap_or(false),
+        None => present.get(condition).copied().unwrap_or(false),
+    }
+}
+
 /// Fills `{slot}`s and keeps or drops `[if id]...[/if]` and
 /// `[if !id]...[/if]` blocks (not nested).
 pub fn render(text: &str, slots: &BTreeMap<String, String>, present: &BTreeMap<String, bool>) -> String {
@@ -253,11 +255,7 @@ pub fn render(text: &str, slots: &BTreeMap<String, String>, present: &BTreeMap<S
         let cond = &after[..close];
         let body_start = &after[close + 1..];
         let end = body_start.find("[/if]").unwrap_or(body_start.len());
-        let keep = match cond.strip_prefix('!') {
-            Some(id) => !present.get(id).copied().unwrap_or(false),
-            None => present.get(cond).copied().unwrap_or(false),
-        };
-        if keep {
+        if holds(cond, present) {
             out.push_str(&fill(&body_start[..end], slots));
         }
         rest = body_start.get(end + 5..).unwrap_or("");

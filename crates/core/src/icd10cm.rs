@@ -309,10 +309,6 @@ impl Icd10Cm {
         self.by_code.get(&normalize(code)).map(|&i| &self.nodes[i as usize])
     }
 
-    pub fn node_id(&self, code: &str) -> Option<u32> {
-        self.by_code.get(&normalize(code)).copied()
-    }
-
     /// Ancestors of a node, nearest first, not including itself.
     pub fn ancestors<'a>(&'a self, node: &'a Node) -> impl Iterator<Item = &'a Node> + 'a {
         std::iter::successors(node.parent.map(|p| &self.nodes[p as usize]), |n| n.parent.map(|p| &self.nodes[p as usize]))
@@ -420,10 +416,8 @@ impl Icd10Cm {
         let keys: Vec<String> = codes.iter().map(|c| normalize(c)).collect();
         let mut found: Vec<Conflict> = Vec::new();
         for (i, key) in keys.iter().enumerate() {
-            let Some(node) = self.node(key).or_else(|| self.validate(key).status.is_valid().then(|| self.base_node(key)).flatten())
-            else {
-                continue;
-            };
+            let node = self.node(key).or_else(|| self.base_node(key).filter(|_| self.validate(key).status.is_valid()));
+            let Some(node) = node else { continue };
             for group in self.notes_for(node) {
                 for note in group.notes.iter().filter(|n| n.kind == NoteKind::Excludes1) {
                     let refs = references(&note.text);

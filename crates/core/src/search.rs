@@ -119,7 +119,8 @@ impl SearchIndex {
                 .filter(|n| matches!(n.kind, NoteKind::InclusionTerm | NoteKind::Includes))
                 .map(|n| n.text.as_str())
                 .collect();
-            let complete = cm.validate(&node.code).status.is_billable();
+            // Billable: a leaf that takes no 7th character (as `validate` decides).
+            let complete = node.children.is_empty() && cm.seventh_choices(node).is_empty();
             b.add(node.code.clone(), normalize(&node.code), node.title.clone(), complete, &terms);
         }
         b.finish(System::Icd10Cm)
@@ -305,14 +306,6 @@ pub fn sample_queries(cm: &Icd10Cm, count: usize, seed: u64) -> Vec<String> {
         queries.push(picked.join(" "));
     }
     queries
-}
-
-/// "E1165" -> "E11.65" for display of CM keys (PCS keys are shown as is).
-pub fn display_code(system: System, key: &str) -> String {
-    match system {
-        System::Icd10Cm => canonical_cm(key),
-        System::Icd10Pcs => key.to_string(),
-    }
 }
 
 #[cfg(test)]
