@@ -33,6 +33,9 @@ enum Command {
         /// Print the chart as one JSON object.
         #[arg(long)]
         json: bool,
+        /// Read scenarios from this content folder instead of the ones built into `hit`.
+        #[arg(long)]
+        content: Option<PathBuf>,
     },
     /// Look up ICD-10-CM and ICD-10-PCS codes.
     Codes {
@@ -76,6 +79,9 @@ enum ContentCommand {
         /// The content folder (default: ./content, or the nearest one above).
         #[arg(long)]
         dir: Option<PathBuf>,
+        /// Charts generated per scenario to check its answer key.
+        #[arg(long, default_value_t = 60)]
+        seeds: u64,
     },
     /// Convert the official code-set files into content/codes/.
     BuildCodes {
@@ -90,8 +96,18 @@ enum ContentCommand {
 
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Chart { list, scenario, seed, json } => {
-            let content = match hit_core::content::bundled() {
+        Command::Chart { list, scenario, seed, json, content } => {
+            let loaded = match content {
+                None => hit_core::content::bundled(),
+                Some(dir) => match content_check::read_tree(&dir) {
+                    Ok(files) => hit_core::content::load(&files),
+                    Err(e) => {
+                        eprintln!("hit: cannot read {}: {e}", dir.display());
+                        return ExitCode::from(2);
+                    }
+                },
+            };
+            let content = match loaded {
                 Ok(content) => content,
                 Err(errors) => {
                     errors.iter().for_each(|e| eprintln!("{e}"));
@@ -123,9 +139,9 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Content { command: ContentCommand::Check { dir } } => {
+        Command::Content { command: ContentCommand::Check { dir, seeds } } => {
             let dir = dir.or_else(find_content_dir).unwrap_or_else(|| PathBuf::from("content"));
-            content_check::run(&dir)
+            content_check::run(&dir, seeds)
         }
         Command::Content { command: ContentCommand::BuildCodes { from, out } } => {
             let out = out.or_else(|| find_content_dir().map(|d| d.join("codes"))).unwrap_or_else(|| PathBuf::from("content/codes"));

@@ -160,3 +160,44 @@ fn chart_list_and_chart_json() {
     assert_ne!(hit(&["chart", id, "8", "--json"]).stdout, a.stdout);
     assert_eq!(hit(&["chart", "no-such-scenario", "1"]).status.code(), Some(2));
 }
+
+/// A scratch content tree with code sets and one scenario, for key checks.
+fn scratch_with_scenario(name: &str, scenario: &str, text: &str) -> PathBuf {
+    let dir = scratch_content(name);
+    let codes = dir.join("codes");
+    std::fs::create_dir_all(&codes).unwrap();
+    for entry in std::fs::read_dir(repo_content().join("codes")).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, codes.join(path.file_name().unwrap())).unwrap();
+    }
+    std::fs::create_dir_all(dir.join("scenarios")).unwrap();
+    std::fs::write(dir.join("scenarios").join(format!("{scenario}.toml")), text).unwrap();
+    dir
+}
+
+#[test]
+fn content_check_generates_charts_and_reports_bad_keys() {
+    let pneumonia = std::fs::read_to_string(repo_content().join("scenarios/community-acquired-pneumonia.toml")).unwrap();
+    // Z87.891 is POA-exempt: an indicator on it is wrong; and J18 is not billable.
+    let bad = pneumonia.replacen("code = \"Z87.891\"\npoa = \"exempt\"", "code = \"Z87.891\"\npoa = \"Y\"", 1).replacen("\"J18.9\"", "\"J18\"", 1);
+    let dir = scratch_with_scenario("badkey", "community-acquired-pneumonia", &bad);
+    let out = hit(&["content", "check", "--dir", dir.to_str().unwrap(), "--seeds", "20"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("content/scenarios/community-acquired-pneumonia.toml: seed 0: J18: not billable"), "{stderr}");
+    assert!(stderr.contains("Z87.891: on the POA exempt list"), "{stderr}");
+    // Each problem is reported once, with the first seed that shows it.
+    assert_eq!(stderr.matches("J18: not billable").count(), 1, "{stderr}");
+
+    // The same file, fixed, passes and `hit chart --content` reads it from disk.
+    let retitled = pneumonia.replacen("title = \"Community-acquired pneumonia\"", "title = \"Pneumonia, edited on disk\"", 1);
+    std::fs::write(dir.join("scenarios/community-acquired-pneumonia.toml"), retitled).unwrap();
+    let out = hit(&["content", "check", "--dir", dir.to_str().unwrap(), "--seeds", "5"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("scenarios: 1 (keys checked over 5 seeds each)"));
+    let list = hit(&["chart", "--list", "--content", dir.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&list.stdout).contains("Pneumonia, edited on disk"));
+    let bundled = hit(&["chart", "--list"]);
+    assert!(!String::from_utf8_lossy(&bundled.stdout).contains("edited on disk"));
+    std::fs::remove_dir_all(dir).unwrap();
+}

@@ -6,11 +6,13 @@ use std::collections::BTreeMap;
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::Deserialize;
+use serde_json::json;
 
 use crate::codes::CodeSets;
 use crate::content::{ContentError, Source};
 use crate::date::Date;
 use crate::mce::{Claim, Sex};
+use crate::poa::PoaExempt;
 use crate::scenario::{Scenario, Setting, SexSpec};
 
 /// Name lists (content/names.toml).
@@ -97,6 +99,48 @@ pub struct Key {
     pub discharge_disposition: String,
 }
 
+impl Chart {
+    /// The chart in the shape `hit chart SCENARIO SEED --json` prints; the
+    /// app's "Download JSON" gives the same bytes.
+    pub fn to_json(&self) -> serde_json::Value {
+        let chart = self;
+        let p = &chart.patient;
+        let sex = match p.sex {
+            Sex::Female => "F",
+            Sex::Male => "M",
+            Sex::Unknown => "U",
+        };
+        let key = &chart.key;
+        json!({
+            "scenario": chart.scenario,
+            "seed": chart.seed,
+            "setting": chart.setting.label(),
+            "patient": {
+                "name": format!("{} {}", p.first_name, p.last_name),
+                "sex": sex,
+                "age": p.age,
+                "birth_date": p.birth_date.to_string(),
+                "mrn": p.mrn,
+                "account": p.account,
+                "payer": p.payer,
+                "admitted": p.admitted.to_string(),
+                "discharged": p.discharged.to_string(),
+                "attending": p.attending,
+            },
+            "documents": chart.documents.iter().map(|d| json!({
+                "type": d.kind, "title": d.title, "author": d.author, "datetime": d.datetime,
+                "authenticated": d.authenticated, "text": d.text,
+            })).collect::<Vec<_>>(),
+            "key": {
+                "principal_dx": {"code": key.principal.code, "poa": key.principal.poa},
+                "secondary_dx": key.secondary.iter().map(|k| json!({"code": k.code, "poa": k.poa})).collect::<Vec<_>>(),
+                "procedures": key.procedures.iter().map(|pr| json!({"code": pr.code, "date": pr.date.to_string()})).collect::<Vec<_>>(),
+                "discharge_disposition": key.discharge_disposition,
+            },
+        })
+    }
+}
+
 /// First and last admission dates used: fiscal year 2026.
 const FIRST_DAY: (i32, u32, u32) = (2025, 10, 1);
 const FY_DAYS: i32 = 365;
@@ -122,6 +166,7 @@ pub fn generate(scenario: &Scenario, names: &Names, seed: u64) -> Chart {
     // A birthday that makes the patient exactly `age` on admission.
     let birth_date = Date::from_ymd(admitted.ymd().0 - i32::from(age) - 1, 1, 1).plus_days(rng.random_range(0..365));
     let birth_date = if admitted.years_since(birth_date) > i32::from(age) { birth_date.plus_days(365) } else { birth_date };
+    let birth_date = if scenario.newborn { admitted } else { birth_date };
     let mrn = format!("{:08}", rng.random_range(10_000_000u32..100_000_000));
     let account = format!("A{:09}", rng.random_range(100_000_000u32..1_000_000_000));
     let payer = if age >= 65 {
@@ -132,8 +177,14 @@ pub fn generate(scenario: &Scenario, names: &Names, seed: u64) -> Chart {
     let mut clinicians = BTreeMap::new();
     for role in crate::scenario::AUTHOR_ROLES {
         let initial = (b'A' + rng.random_range(0..26u8)) as char;
-        let credential = if *role == "nurse" { "RN" } else { "MD" };
-        clinicians.insert(role.to_string(), format!("{initial}. {}, {credential}", pick(&mut rng, &names.clinician_last)));
+        let last = pick(&mut rng, &names.clinician_last);
+        let name = match *role {
+            "nurse" => format!("{initial}. {last}, RN"),
+            // Results are released by the laboratory, verified by a technologist.
+            "laboratory" => format!("Clinical Laboratory (verified by {initial}. {last}, MLS)"),
+            _ => format!("{initial}. {last}, MD"),
+        };
+        clinicians.insert(role.to_string(), name);
     }
     let present: BTreeMap<String, bool> =
         scenario.optional.iter().map(|(id, p)| (id.clone(), rng.random_bool(p.clamp(0.0, 1.0)))).collect();
@@ -164,7 +215,7 @@ pub fn generate(scenario: &Scenario, names: &Names, seed: u64) -> Chart {
         slots.insert(role.clone(), name.clone());
     }
     let applies = |when: &Option<String>| when.as_deref().is_none_or(|w| holds(w, &present));
-    let documents = scenario
+    let mut documents: Vec<Document> = scenario
         .documents
         .iter()
         .filter(|d| applies(&d.when))
@@ -182,6 +233,7 @@ pub fn generate(scenario: &Scenario, names: &Names, seed: u64) -> Chart {
             text: render(&d.text, &slots, &present).trim().to_string(),
         })
         .collect();
+    documents.sort_by(|a, b| a.datetime.cmp(&b.datetime));
     let to_key = |d: &crate::scenario::KeyDiagnosis| KeyCode {
         code: d.code.clone(),
         poa: d.poa.clone().filter(|p| p != "exempt"),
@@ -199,7 +251,8 @@ pub fn generate(scenario: &Scenario, names: &Names, seed: u64) -> Chart {
             .collect(),
         discharge_disposition: scenario.discharge.clone(),
     };
-    Chart {
+    let policy = format!("{}{:08}", (b'A' + rng.random_range(0..26u8)) as char, rng.random_range(0..100_000_000u32));
+    let mut chart = Chart {
         scenario: scenario.id.clone(),
         seed,
         setting: scenario.setting,
@@ -218,6 +271,53 @@ pub fn generate(scenario: &Scenario, names: &Names, seed: u64) -> Chart {
         },
         documents,
         key,
+    };
+    chart.documents.insert(0, face_sheet(&chart, &policy));
+    chart
+}
+
+/// The registration face sheet, built from the chart's demographics.
+fn face_sheet(chart: &Chart, policy: &str) -> Document {
+    let p = &chart.patient;
+    let sex = match p.sex {
+        Sex::Female => "Female",
+        Sex::Male => "Male",
+        Sex::Unknown => "Unknown",
+    };
+    // Registration happens before the first clinical note.
+    let time = chart.documents.first().map_or("08:00", |d| &d.datetime[11..]);
+    let class = match chart.setting {
+        Setting::Inpatient => "Inpatient",
+        Setting::Outpatient => "Outpatient",
+        Setting::Emergency => "Emergency",
+        Setting::SameDaySurgery => "Outpatient surgery (same day)",
+    };
+    let disposition = crate::discharge::label(&chart.key.discharge_disposition).unwrap_or("Not recorded");
+    let policy = if p.payer == "Self-pay" { "none".to_string() } else { policy.to_string() };
+    let text = format!(
+        "PATIENT: {last}, {first}\nMRN: {mrn}    ACCOUNT: {account}\nDATE OF BIRTH: {birth}    AGE: {age}    SEX: {sex}\n\n\
+         PATIENT CLASS: {class}\nADMISSION DATE: {admitted}    DISCHARGE DATE: {discharged}\nATTENDING PHYSICIAN: {attending}\n\n\
+         PRIMARY PAYER: {payer}    POLICY NUMBER: {policy}\n\n\
+         DISCHARGE DISPOSITION: {status} {disposition}",
+        last = p.last_name,
+        first = p.first_name,
+        mrn = p.mrn,
+        account = p.account,
+        birth = p.birth_date,
+        age = p.age,
+        admitted = p.admitted,
+        discharged = p.discharged,
+        attending = p.attending,
+        payer = p.payer,
+        status = chart.key.discharge_disposition,
+    );
+    Document {
+        kind: "face-sheet".into(),
+        title: "Face Sheet".into(),
+        author: "Patient Access (registration)".into(),
+        datetime: format!("{} {time}", p.admitted),
+        authenticated: true,
+        text,
     }
 }
 
@@ -331,7 +431,7 @@ pub fn check_template(text: &str, known: &[&str], optional: &BTreeMap<String, f6
 /// What is wrong with a chart's key against the code sets and the MCE:
 /// invalid or non-billable codes, POA on the wrong codes, Excludes1
 /// conflicts, and MCE edits for the generated patient.
-pub fn key_problems(chart: &Chart, sets: &CodeSets) -> Vec<String> {
+pub fn key_problems(chart: &Chart, sets: &CodeSets, exempt: &PoaExempt) -> Vec<String> {
     let mut problems = Vec::new();
     let key = &chart.key;
     let dx: Vec<&KeyCode> = std::iter::once(&key.principal).chain(&key.secondary).collect();
@@ -343,6 +443,12 @@ pub fn key_problems(chart: &Chart, sets: &CodeSets) -> Vec<String> {
         match (&code.poa, chart.setting == Setting::Inpatient) {
             (Some(poa), true) if !["Y", "N", "U", "W"].contains(&poa.as_str()) => {
                 problems.push(format!("{}: POA {poa:?} is not Y, N, U or W", code.code));
+            }
+            (Some(_), true) if exempt.is_exempt(&code.code) => {
+                problems.push(format!("{}: on the POA exempt list; it takes no indicator", code.code));
+            }
+            (None, true) if !exempt.is_exempt(&code.code) => {
+                problems.push(format!("{}: needs a POA indicator (it is not on the POA exempt list)", code.code));
             }
             (Some(_), false) => problems.push(format!("{}: POA is reported only for inpatient admissions", code.code)),
             _ => {}
@@ -392,7 +498,7 @@ mod tests {
         for scenario in &c.scenarios {
             for seed in 0..60 {
                 let chart = generate(scenario, &c.names, seed);
-                let problems = key_problems(&chart, test_code_sets());
+                let problems = key_problems(&chart, test_code_sets(), &c.poa_exempt);
                 assert!(problems.is_empty(), "{} seed {seed}: {problems:#?}", scenario.id);
                 for doc in &chart.documents {
                     assert!(!doc.text.contains('{') && !doc.text.contains("[if") && !doc.text.contains("[/if]"), "{} seed {seed}: {}", scenario.id, doc.text);
@@ -464,10 +570,16 @@ mod tests {
             KeyCode { code: "E10.9".into(), poa: Some("Y".into()) },
             KeyCode { code: "E11.9".into(), poa: Some("Q".into()) },
             KeyCode { code: "E11".into(), poa: Some("Y".into()) },
+            KeyCode { code: "Z87.891".into(), poa: Some("Y".into()) },
+            KeyCode { code: "I10".into(), poa: None },
         ];
         chart.key.procedures = vec![KeyProcedure { code: "0DTJ4ZX".into(), date: chart.patient.admitted }];
-        let problems = key_problems(&chart, test_code_sets()).join("\n");
-        for part in ["E11: not billable", "POA \"Q\" is not Y, N, U or W", "0DTJ4ZX: table 0DT", "Excludes1:", "MCE: O80 is a maternity code"] {
+        let problems = key_problems(&chart, test_code_sets(), &c.poa_exempt).join("\n");
+        for part in [
+            "Z87.891: on the POA exempt list",
+            "I10: needs a POA indicator",
+            "E11: not billable",
+            "POA \"Q\" is not Y, N, U or W", "0DTJ4ZX: table 0DT", "Excludes1:", "MCE: O80 is a maternity code"] {
             assert!(problems.contains(part), "{part:?} missing from:\n{problems}");
         }
     }

@@ -10,6 +10,7 @@ use std::ops::Range;
 use serde::de::DeserializeOwned;
 
 use crate::chart::{Names, parse_names};
+use crate::poa::{self, PoaExempt};
 use crate::scenario::Scenario;
 use crate::sources::{self, DataSource};
 use crate::tips::{self, Tip};
@@ -38,6 +39,7 @@ pub struct Content {
     pub tips: Vec<Tip>,
     pub sources: Vec<DataSource>,
     pub names: Names,
+    pub poa_exempt: PoaExempt,
     /// Sorted by id.
     pub scenarios: Vec<Scenario>,
 }
@@ -50,6 +52,7 @@ pub enum Kind {
     Tips,
     Sources,
     Names,
+    PoaExempt,
     /// A chart scenario, content/scenarios/<id>.toml.
     Scenario,
     /// A generated code-set file (content/codes/), fetched by the app at run
@@ -71,6 +74,7 @@ pub const CODE_FILES: [&str; 6] = [
 /// checks that it lists every parsed file on disk.
 pub const BUNDLED: &[(&str, &str)] = &[
     ("names.toml", include_str!("../../../content/names.toml")),
+    ("poa-exempt.toml", include_str!("../../../content/poa-exempt.toml")),
     ("scenarios/community-acquired-pneumonia.toml", include_str!("../../../content/scenarios/community-acquired-pneumonia.toml")),
     ("scenarios/ed-distal-radius-fracture.toml", include_str!("../../../content/scenarios/ed-distal-radius-fracture.toml")),
     ("scenarios/lap-appendectomy.toml", include_str!("../../../content/scenarios/lap-appendectomy.toml")),
@@ -85,7 +89,12 @@ pub fn bundled() -> Result<Content, Vec<ContentError>> {
 }
 
 /// Files every content tree must have, with their kind.
-const REQUIRED: &[(&str, Kind)] = &[("tips.toml", Kind::Tips), ("sources.toml", Kind::Sources), ("names.toml", Kind::Names)];
+const REQUIRED: &[(&str, Kind)] = &[
+    ("tips.toml", Kind::Tips),
+    ("sources.toml", Kind::Sources),
+    ("names.toml", Kind::Names),
+    ("poa-exempt.toml", Kind::PoaExempt),
+];
 
 /// The kind of the file at `path` (relative to `content/`), if it is one.
 pub fn kind_of(path: &str) -> Option<Kind> {
@@ -135,6 +144,7 @@ pub fn load(files: &[(String, String)]) -> Result<Content, Vec<ContentError>> {
     let mut tips = None;
     let mut sources = None;
     let mut names = None;
+    let mut poa_exempt = None;
     let mut scenarios = Vec::new();
     for (path, text) in files {
         match kind_of(path) {
@@ -142,6 +152,7 @@ pub fn load(files: &[(String, String)]) -> Result<Content, Vec<ContentError>> {
             Some(Kind::Tips) => tips = collect(tips::parse(path, text), &mut errors),
             Some(Kind::Sources) => sources = collect(sources::parse(path, text), &mut errors),
             Some(Kind::Names) => names = collect(parse_names(path, text), &mut errors),
+            Some(Kind::PoaExempt) => poa_exempt = collect(poa::parse(path, text), &mut errors),
             Some(Kind::Scenario) => scenarios.extend(collect(crate::scenario::parse(path, text), &mut errors)),
             None => errors.push(ContentError {
                 file: path.clone(),
@@ -170,8 +181,10 @@ pub fn load(files: &[(String, String)]) -> Result<Content, Vec<ContentError>> {
         }
     }
     scenarios.sort_by(|a, b| a.id.cmp(&b.id));
-    match (tips, sources, names) {
-        (Some(tips), Some(sources), Some(names)) if errors.is_empty() => Ok(Content { tips, sources, names, scenarios }),
+    match (tips, sources, names, poa_exempt) {
+        (Some(tips), Some(sources), Some(names), Some(poa_exempt)) if errors.is_empty() => {
+            Ok(Content { tips, sources, names, poa_exempt, scenarios })
+        }
         _ => Err(errors),
     }
 }

@@ -84,6 +84,11 @@ impl Mce {
         Ok(mce)
     }
 
+    /// Whether `status` (two digits) is a valid discharge status for FY2026.
+    pub fn valid_discharge_status(&self, status: &str) -> bool {
+        self.statuses.contains(status)
+    }
+
     fn has(&self, code: &str, flag: &str) -> bool {
         self.flags.get(&normalize(code)).is_some_and(|f| f.iter().any(|x| x == flag))
     }

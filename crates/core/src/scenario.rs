@@ -26,6 +26,8 @@ pub struct Scenario {
     pub stay_days: (u16, u16),
     /// UB-04 discharge status code, two digits.
     pub discharge: String,
+    /// A birth admission: the patient is born on the day of admission.
+    pub newborn: bool,
     /// Numbers drawn per chart, used in text as `{name}`.
     pub values: BTreeMap<String, ValueSpec>,
     /// Conditions present with a probability, used in text as `[if id]...[/if]`.
@@ -118,7 +120,6 @@ fn yes() -> bool {
 
 /// Document kinds a chart may hold.
 pub const DOCUMENT_KINDS: &[&str] = &[
-    "face-sheet",
     "history-and-physical",
     "progress-note",
     "orders",
@@ -127,17 +128,59 @@ pub const DOCUMENT_KINDS: &[&str] = &[
     "operative-report",
     "pathology-report",
     "consultation",
+    "procedure-note",
+    "anesthesia-record",
+    "delivery-record",
+    "nursing-note",
     "emergency-record",
     "discharge-summary",
 ];
 
-pub const AUTHOR_ROLES: &[&str] = &["attending", "surgeon", "consultant", "radiologist", "pathologist", "nurse", "resident"];
+pub const AUTHOR_ROLES: &[&str] = &[
+    "attending",
+    "surgeon",
+    "consultant",
+    "radiologist",
+    "pathologist",
+    "nurse",
+    "resident",
+    "anesthesiologist",
+    "obstetrician",
+    "pediatrician",
+    "laboratory",
+];
+
+/// The body systems the chart library filters by.
+pub const BODY_SYSTEMS: &[&str] = &[
+    "Nervous",
+    "Eye",
+    "Ear, nose, mouth and throat",
+    "Respiratory",
+    "Circulatory",
+    "Digestive",
+    "Hepatobiliary and pancreas",
+    "Musculoskeletal",
+    "Skin and breast",
+    "Endocrine and metabolic",
+    "Kidney and urinary",
+    "Male reproductive",
+    "Female reproductive",
+    "Pregnancy and childbirth",
+    "Newborn",
+    "Blood and immune",
+    "Oncology",
+    "Infectious disease",
+    "Mental health",
+    "Substance use",
+    "Injury and poisoning",
+    "Preventive care",
+];
 
 /// Placeholders every template may use, besides the scenario's values.
 pub const BUILTIN_SLOTS: &[&str] = &[
     "name", "first_name", "last_name", "age", "sex", "pronoun", "Pronoun", "possessive", "Possessive", "admit_date",
     "discharge_date", "mrn", "attending", "surgeon", "consultant", "radiologist", "pathologist", "nurse", "resident",
-    "stay_days",
+    "anesthesiologist", "obstetrician", "pediatrician", "laboratory", "stay_days",
 ];
 
 #[derive(Deserialize)]
@@ -166,6 +209,8 @@ struct RawPatient {
     sex: SexSpec,
     stay_days: (u16, u16),
     discharge: String,
+    #[serde(default)]
+    newborn: bool,
 }
 
 #[derive(Deserialize)]
@@ -193,6 +238,15 @@ pub fn parse(path: &str, text: &str) -> Result<Scenario, Vec<ContentError>> {
     if !(1..=25).contains(&raw.mdc) {
         top("mdc", format!("must be an MDC number from 1 to 25, not {}", raw.mdc));
     }
+    if !BODY_SYSTEMS.contains(&raw.body_system.as_str()) {
+        top("body_system", format!("{:?} is not one of: {}", raw.body_system, BODY_SYSTEMS.join("; ")));
+    }
+    if raw.setting != Setting::Inpatient && !raw.key.procedure.is_empty() {
+        top(
+            "procedure",
+            "ICD-10-PCS is reported for inpatient admissions only; outpatient procedures are reported with CPT/HCPCS, which HIT Trainer does not bundle".into(),
+        );
+    }
     if !(1..=3).contains(&raw.difficulty) {
         top("difficulty", format!("must be 1, 2 or 3, not {}", raw.difficulty));
     }
@@ -206,8 +260,11 @@ pub fn parse(path: &str, text: &str) -> Result<Scenario, Vec<ContentError>> {
     if raw.patient.stay_days.0 > raw.patient.stay_days.1 {
         top("stay_days", "must be [shortest, longest]".into());
     }
-    if raw.patient.discharge.len() != 2 || !raw.patient.discharge.chars().all(|c| c.is_ascii_digit()) {
-        top("discharge", "must be a two-digit discharge status code such as \"01\"".into());
+    if crate::discharge::label(&raw.patient.discharge).is_none() {
+        top("discharge", format!("{:?} is not a UB-04 discharge status code in force for FY2026, such as \"01\"", raw.patient.discharge));
+    }
+    if raw.patient.newborn && (raw.patient.age != (0, 0) || raw.setting != Setting::Inpatient) {
+        top("newborn", "a birth admission is inpatient with age = [0, 0]".into());
     }
     for (name, p) in &raw.optional {
         if !(0.0..=1.0).contains(p) {
@@ -292,6 +349,7 @@ pub fn parse(path: &str, text: &str) -> Result<Scenario, Vec<ContentError>> {
         sex: raw.patient.sex,
         stay_days: raw.patient.stay_days,
         discharge: raw.patient.discharge,
+        newborn: raw.patient.newborn,
         values: raw.values,
         optional: raw.optional,
         diagnoses: raw.key.diagnosis.into_iter().map(Spanned::into_inner).collect(),
