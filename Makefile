@@ -100,6 +100,7 @@ test-browser: .tools/wasm-target .tools/wasm-bindgen .tools/chromium
 
 test-e2e: build node_modules/.installed
 	@mkdir -p $(LOGS)
+	cargo build -q -p hit-cli
 	node --test --test-reporter=spec --test-concurrency=1 tests/e2e/ 2>&1 | tee $(LOGS)/e2e.log
 
 clean:

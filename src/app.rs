@@ -33,6 +33,8 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=pages::not_found::NotFound>
                     <Route path=path!("/") view=pages::home::Home/>
                     <Route path=path!("/charts") view=pages::charts::Charts/>
+                    <Route path=path!("/charts/:scenario") view=pages::charts::NewChart/>
+                    <Route path=path!("/charts/:scenario/:seed") view=pages::chart_viewer::ChartViewer/>
                     <Route path=path!("/code") view=pages::coding::Coding/>
                     <Route path=path!("/exam") view=pages::exam::Exam/>
                     <ParentRoute path=path!("/codebook") view=pages::codebook::Codebook>

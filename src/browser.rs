@@ -55,3 +55,30 @@ pub fn json_blob_url(text: &str) -> Option<String> {
 pub fn revoke_url(url: &str) {
     let _ = web_sys::Url::revoke_object_url(url);
 }
+
+/// A fresh chart seed from 1 to 99,999: short enough to read out to a class.
+/// Only picks the seed; the chart itself comes from ChaCha8 in core.
+pub fn random_seed() -> u64 {
+    (js_sys::Math::random() * 99_999.0) as u64 + 1
+}
+
+/// Opens the browser's print dialog (the print stylesheet lays out the chart).
+pub fn print_page() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
+/// A `performance` mark, for the benchmarks to read.
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
+/// A `performance` measure between two marks.
+pub fn measure(name: &str, start: &str, end: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.measure_with_start_mark_and_end_mark(name, start, end);
+    }
+}

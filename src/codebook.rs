@@ -13,6 +13,8 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::browser::{mark, measure};
+
 /// Both code sets with their search indexes.
 pub struct Codebook {
     pub sets: CodeSets,
@@ -127,17 +129,6 @@ async fn yield_to_page() {
     let _ = JsFuture::from(promise).await;
 }
 
-fn mark(name: &str) {
-    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = p.mark(name);
-    }
-}
-
-fn measure(name: &str, start: &str, end: &str) {
-    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = p.measure_with_start_mark_and_end_mark(name, start, end);
-    }
-}
 
 fn js_error(e: JsValue) -> String {
     e.as_string()

@@ -1,20 +1,27 @@
 //! Reusable view components, one per file.
 
+pub mod answer_key;
 pub mod card_section;
+pub mod chart_filters;
 pub mod cm_detail;
 pub mod code_search;
 pub mod codes_progress;
+pub mod document_nav;
+pub mod document_view;
 pub mod download_link;
 pub mod feature_card;
 pub mod name_form;
 pub mod note_groups;
 pub mod notices;
+pub mod open_chart_form;
 pub mod page_header;
+pub mod patient_banner;
 pub mod pcs_builder;
 pub mod pcs_detail;
 pub mod planned_feature;
 pub mod primary_nav;
 pub mod quarantine_list;
+pub mod scenario_card;
 pub mod site_footer;
 pub mod site_header;
 pub mod skip_link;

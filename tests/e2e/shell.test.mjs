@@ -38,7 +38,7 @@ describe('every route', () => {
 
   test('pages still under construction say so', async () => {
     const page = await openPage(app.browser);
-    for (const path of ['/charts', '/code', '/exam', '/progress', '/instructor']) {
+    for (const path of ['/code', '/exam', '/progress', '/instructor']) {
       await page.goto(app.server.url + path);
       await appReady(page);
       await page.getByRole('heading', { name: 'This section is not available yet' }).waitFor();
@@ -49,6 +49,13 @@ describe('every route', () => {
   test('at 360 px wide no page scrolls sideways', async () => {
     const page = await openPage(app.browser, { viewport: { width: 360, height: 740 } });
     const codePages = ['/codebook/icd10cm/S72.001A', '/codebook/icd10pcs/0DTJ4ZZ'];
+    for (const path of ['/charts/community-acquired-pneumonia/7?doc=1', '/charts/lap-appendectomy/3?doc=0']) {
+      await page.goto(app.server.url + path);
+      await appReady(page);
+      await page.getByRole('region', { name: 'Patient banner' }).waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${path} overflows by ${overflow}px`);
+    }
     for (const path of codePages) {
       await page.goto(app.server.url + path);
       await appReady(page);

@@ -141,6 +141,56 @@ impl Chart {
     }
 }
 
+/// A piece of a document's text, as a viewer lays it out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    Text(String),
+    /// Rows of cells; `header` when the first row is all capitals (TEST, RESULT, ...).
+    Table { header: Option<Vec<String>>, rows: Vec<Vec<String>> },
+}
+
+/// Splits a results document into text and tables. A table row is a line
+/// whose columns are separated by two or more spaces, as scenario authors
+/// write lab results; consecutive rows form one table, padded to its widest row.
+pub fn blocks(text: &str) -> Vec<Block> {
+    let cells = |line: &str| -> Vec<String> {
+        line.split("  ").map(str::trim).filter(|c| !c.is_empty()).map(String::from).collect()
+    };
+    let mut out: Vec<Block> = Vec::new();
+    let mut table: Vec<Vec<String>> = Vec::new();
+    let flush = |table: &mut Vec<Vec<String>>, out: &mut Vec<Block>| {
+        if table.is_empty() {
+            return;
+        }
+        let width = table.iter().map(Vec::len).max().unwrap_or(0);
+        let mut rows: Vec<Vec<String>> = table.drain(..).map(|mut r| {
+            r.resize(width, String::new());
+            r
+        }).collect();
+        let is_header = rows[0].iter().all(|c| c.chars().any(char::is_alphabetic) && !c.chars().any(char::is_lowercase));
+        let header = (is_header && rows.len() > 1).then(|| rows.remove(0));
+        out.push(Block::Table { header, rows });
+    };
+    for line in text.lines() {
+        let row = cells(line);
+        if row.len() >= 2 {
+            table.push(row);
+            continue;
+        }
+        flush(&mut table, &mut out);
+        match out.last_mut() {
+            Some(Block::Text(t)) => {
+                t.push('\n');
+                t.push_str(line);
+            }
+            _ => out.push(Block::Text(line.to_string())),
+        }
+    }
+    flush(&mut table, &mut out);
+    out.retain(|b| !matches!(b, Block::Text(t) if t.trim().is_empty()));
+    out
+}
+
 /// First and last admission dates used: fiscal year 2026.
 const FIRST_DAY: (i32, u32, u32) = (2025, 10, 1);
 const FY_DAYS: i32 = 365;
@@ -582,6 +632,23 @@ mod tests {
             "POA \"Q\" is not Y, N, U or W", "0DTJ4ZX: table 0DT", "Excludes1:", "MCE: O80 is a maternity code"] {
             assert!(problems.contains(part), "{part:?} missing from:\n{problems}");
         }
+    }
+
+    #[test]
+    fn results_split_into_tables_and_text() {
+        let text = "TEST     RESULT     REFERENCE RANGE   FLAG\nWBC      18.5 K/uL  4.0-11.0 K/uL     H\nSodium   139 mmol/L  136-145 mmol/L\nCulture  No growth\n\nCOMMENT: Specimen slightly hemolyzed.";
+        let b = blocks(text);
+        assert_eq!(b.len(), 2, "{b:?}");
+        let Block::Table { header, rows } = &b[0] else { panic!("{b:?}") };
+        assert_eq!(header.as_deref().unwrap(), ["TEST", "RESULT", "REFERENCE RANGE", "FLAG"]);
+        assert_eq!(rows[0], ["WBC", "18.5 K/uL", "4.0-11.0 K/uL", "H"]);
+        assert_eq!(rows[1], ["Sodium", "139 mmol/L", "136-145 mmol/L", ""]);
+        assert_eq!(rows[2], ["Culture", "No growth", "", ""]);
+        assert_eq!(b[1], Block::Text("\nCOMMENT: Specimen slightly hemolyzed.".into()));
+        // Prose stays prose; a table without a capitalised first row has no header.
+        assert_eq!(blocks("Afebrile. Cough better."), vec![Block::Text("Afebrile. Cough better.".into())]);
+        let Block::Table { header, .. } = &blocks("pH  7.31\npCO2  52 mmHg")[0] else { panic!() };
+        assert!(header.is_none());
     }
 
     #[test]

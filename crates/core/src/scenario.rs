@@ -47,6 +47,32 @@ pub enum Setting {
 }
 
 impl Setting {
+    pub const ALL: [Setting; 4] = [Setting::Inpatient, Setting::Outpatient, Setting::Emergency, Setting::SameDaySurgery];
+
+    /// The id used in files and URLs: `inpatient`, `same-day-surgery`, ...
+    pub fn id(self) -> &'static str {
+        match self {
+            Setting::Inpatient => "inpatient",
+            Setting::Outpatient => "outpatient",
+            Setting::Emergency => "emergency",
+            Setting::SameDaySurgery => "same-day-surgery",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Setting> {
+        Setting::ALL.into_iter().find(|s| s.id() == id)
+    }
+
+    /// The label at the start of a sentence or on a chip.
+    pub fn title(self) -> &'static str {
+        match self {
+            Setting::Inpatient => "Inpatient",
+            Setting::Outpatient => "Outpatient",
+            Setting::Emergency => "Emergency",
+            Setting::SameDaySurgery => "Same-day surgery",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Setting::Inpatient => "inpatient",
@@ -55,6 +81,65 @@ impl Setting {
             Setting::SameDaySurgery => "same-day surgery",
         }
     }
+}
+
+/// How the library names a difficulty level.
+pub fn difficulty_label(level: u8) -> &'static str {
+    match level {
+        1 => "Foundational",
+        2 => "Intermediate",
+        _ => "Advanced",
+    }
+}
+
+/// How a chart names a document kind.
+pub fn document_kind_label(kind: &str) -> &'static str {
+    match kind {
+        "face-sheet" => "Face sheet",
+        "history-and-physical" => "History and physical",
+        "progress-note" => "Progress note",
+        "orders" => "Orders",
+        "lab-results" => "Laboratory",
+        "imaging" => "Imaging",
+        "operative-report" => "Operative report",
+        "pathology-report" => "Pathology",
+        "consultation" => "Consultation",
+        "procedure-note" => "Procedure note",
+        "anesthesia-record" => "Anesthesia",
+        "delivery-record" => "Delivery record",
+        "nursing-note" => "Nursing",
+        "emergency-record" => "Emergency department",
+        "discharge-summary" => "Discharge summary",
+        _ => "Document",
+    }
+}
+
+/// What the chart library shows: every criterion left `None` matches all.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ScenarioFilter {
+    pub setting: Option<Setting>,
+    pub body_system: Option<String>,
+    pub difficulty: Option<u8>,
+}
+
+impl ScenarioFilter {
+    pub fn matches(&self, s: &Scenario) -> bool {
+        self.setting.is_none_or(|x| x == s.setting)
+            && self.body_system.as_deref().is_none_or(|x| x == s.body_system)
+            && self.difficulty.is_none_or(|x| x == s.difficulty)
+    }
+
+    /// The matching scenarios, in library order (by title).
+    pub fn apply<'a>(&self, scenarios: &'a [Scenario]) -> Vec<&'a Scenario> {
+        let mut out: Vec<&Scenario> = scenarios.iter().filter(|s| self.matches(s)).collect();
+        out.sort_by(|a, b| a.title.cmp(&b.title));
+        out
+    }
+}
+
+/// The body systems that some scenario uses, in [`BODY_SYSTEMS`] order.
+pub fn body_systems_in_use(scenarios: &[Scenario]) -> Vec<&'static str> {
+    BODY_SYSTEMS.iter().copied().filter(|b| scenarios.iter().any(|s| s.body_system == *b)).collect()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -384,13 +469,42 @@ mod tests {
     }
 
     #[test]
+    fn filters_combine_and_settings_round_trip() {
+        let content = crate::content::bundled().unwrap();
+        let all = &content.scenarios;
+        assert_eq!(ScenarioFilter::default().apply(all).len(), all.len());
+        let check = |filter: ScenarioFilter| {
+            let shown = filter.apply(all);
+            assert!(shown.iter().all(|s| filter.matches(s)));
+            assert_eq!(shown.len(), all.iter().filter(|s| filter.matches(s)).count());
+            assert!(shown.windows(2).all(|w| w[0].title <= w[1].title), "sorted by title");
+            shown.len()
+        };
+        let inpatient = check(ScenarioFilter { setting: Some(Setting::Inpatient), ..Default::default() });
+        assert!(inpatient > 0 && inpatient < all.len());
+        let narrow = check(ScenarioFilter { setting: Some(Setting::Inpatient), difficulty: Some(1), body_system: Some("Respiratory".into()) });
+        assert!(narrow <= inpatient);
+        assert_eq!(check(ScenarioFilter { body_system: Some("No such system".into()), ..Default::default() }), 0);
+        for s in Setting::ALL {
+            assert_eq!(Setting::from_id(s.id()), Some(s));
+        }
+        for kind in DOCUMENT_KINDS.iter().chain(&["face-sheet"]) {
+            assert_ne!(document_kind_label(kind), "Document", "{kind} has a label");
+        }
+        assert_eq!(Setting::from_id("day-surgery"), None);
+        let systems = body_systems_in_use(all);
+        assert!(systems.iter().all(|b| all.iter().any(|s| s.body_system == *b)));
+        assert!(all.iter().all(|s| systems.contains(&s.body_system.as_str())));
+    }
+
+    #[test]
     fn structural_mistakes_are_located() {
         let text = file("lap-appendectomy.toml");
         let e = first_error("scenarios/other-name.toml", &text);
         assert_eq!((e.field.as_str(), e.line), ("id", 2), "{e}");
         let bad_kind = text.replacen("kind = \"operative-report\"", "kind = \"op-note\"", 1);
         let e = first_error("scenarios/lap-appendectomy.toml", &bad_kind);
-        assert_eq!(e.field, "document[1].kind");
+        assert_eq!(e.field, "document[3].kind", "the fourth document is the operative report");
         assert_eq!(bad_kind.lines().nth(e.line - 1).unwrap(), "kind = \"op-note\"");
         let bad_slot = text.replacen("{temp}", "{temperature}", 1);
         assert!(first_error("scenarios/lap-appendectomy.toml", &bad_slot).message.contains("{temperature} is not a known slot"));
