@@ -249,6 +249,8 @@ pub fn generate(scenario: &Scenario, names: &Names, seed: u64) -> Chart {
         ("first_name", first_name.clone()),
         ("last_name", last_name.clone()),
         ("age", age.to_string()),
+        ("a_age", format!("{} {age}", article(age, "a", "an"))),
+        ("A_age", format!("{} {age}", article(age, "A", "An"))),
         ("sex", if female { "female" } else { "male" }.into()),
         ("pronoun", if female { "she" } else { "he" }.into()),
         ("Pronoun", if female { "She" } else { "He" }.into()),
@@ -369,6 +371,13 @@ fn face_sheet(chart: &Chart, policy: &str) -> Document {
         authenticated: true,
         text,
     }
+}
+
+/// "an 81-year-old", "a 72-year-old": the article before a number spoken
+/// with a vowel sound.
+fn article(n: u8, a: &'static str, an: &'static str) -> &'static str {
+    let vowel = n.to_string().starts_with('8') || n == 11 || n == 18;
+    if vowel { an } else { a }
 }
 
 /// The generator's random source: ChaCha8 keyed by the seed and the
@@ -563,6 +572,34 @@ mod tests {
                     assert!(first.as_str() <= date && date <= last.as_str(), "{} seed {seed}: {} dated {date}", scenario.id, doc.title);
                     if doc.kind == "discharge-summary" {
                         assert_eq!(date, last, "{} seed {seed}: discharge summary date", scenario.id);
+                    }
+                }
+            }
+        }
+    }
+
+    /// "a 81-year-old": the article before a number read with a vowel sound.
+    fn article_slip(text: &str) -> Option<String> {
+        let b = text.as_bytes();
+        (0..b.len().saturating_sub(3)).find_map(|i| {
+            let starts_word = i == 0 || !b[i - 1].is_ascii_alphanumeric();
+            let digits: String = text[i + 2..].chars().take_while(char::is_ascii_digit).collect();
+            let vowel_sound = digits.starts_with('8') || digits == "11" || digits == "18";
+            (starts_word && (b[i] == b'a' || b[i] == b'A') && b[i + 1] == b' ' && vowel_sound)
+                .then(|| text[i..(i + 12).min(text.len())].to_string())
+        })
+    }
+
+    #[test]
+    fn generated_text_has_no_article_slips() {
+        assert_eq!(article_slip("a 81-year-old").as_deref(), Some("a 81-year-ol"));
+        assert_eq!(article_slip("an 81-year-old, a 72-year-old, a 1"), None);
+        let c = content();
+        for scenario in &c.scenarios {
+            for seed in 0..40 {
+                for doc in generate(scenario, &c.names, seed).documents {
+                    if let Some(slip) = article_slip(&doc.text) {
+                        panic!("{} seed {seed}, {}: {slip:?}; write \"a patient aged {{age}}\" or similar", scenario.id, doc.title);
                     }
                 }
             }
