@@ -291,7 +291,14 @@ pub fn generate(scenario: &Scenario, names: &Names, seed: u64) -> Chart {
         poa: d.poa.clone().filter(|p| p != "exempt"),
     };
     let dx: Vec<_> = scenario.diagnoses.iter().filter(|d| applies(&d.when)).collect();
-    let principal = dx.iter().find(|d| d.principal).map(|d| to_key(d)).unwrap_or_else(|| to_key(dx[0]));
+    // A principal that holds only under a condition (the left wrist, say)
+    // replaces the unconditional one whenever its condition holds.
+    let principal = dx
+        .iter()
+        .find(|d| d.principal && d.when.is_some())
+        .or_else(|| dx.iter().find(|d| d.principal))
+        .map(|d| to_key(d))
+        .unwrap_or_else(|| to_key(dx[0]));
     let key = Key {
         secondary: dx.iter().filter(|d| !d.principal).map(|d| to_key(d)).collect(),
         principal,
@@ -599,7 +606,7 @@ mod tests {
             for seed in 0..40 {
                 for doc in generate(scenario, &c.names, seed).documents {
                     if let Some(slip) = article_slip(&doc.text) {
-                        panic!("{} seed {seed}, {}: {slip:?}; write \"a patient aged {{age}}\" or similar", scenario.id, doc.title);
+                        panic!("{} seed {seed}, {}: {slip:?}; use {{a_age}} or rephrase", scenario.id, doc.title);
                     }
                 }
             }
@@ -632,6 +639,25 @@ mod tests {
             if coded { with += 1 } else { without += 1 }
         }
         assert!(with > 5 && without > 5, "{with} with, {without} without");
+    }
+
+    #[test]
+    fn a_conditional_principal_replaces_the_default_when_it_holds() {
+        let c = content();
+        let text = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/scenarios/ed-distal-radius-fracture.toml")).unwrap();
+        // Listed after the default on purpose: order does not matter.
+        let text = text
+            .replacen("[optional]\n", "[optional]\nleft = 0.5\n", 1)
+            .replacen("[[key.diagnosis]]\ncode = \"W01.0XXA\"", "[[key.diagnosis]]\ncode = \"S52.502A\"\nprincipal = true\nwhen = \"left\"\n\n[[key.diagnosis]]\ncode = \"W01.0XXA\"", 1);
+        let scenario = crate::scenario::parse("scenarios/ed-distal-radius-fracture.toml", &text).unwrap();
+        let (mut left, mut right) = (0, 0);
+        for seed in 0..30 {
+            let key = generate(&scenario, &c.names, seed).key;
+            let all: Vec<&str> = std::iter::once(&key.principal).chain(&key.secondary).map(|k| k.code.as_str()).collect();
+            assert_eq!(all.iter().filter(|c| c.starts_with("S52.50")).count(), 1, "one fracture code: {all:?}");
+            if key.principal.code == "S52.502A" { left += 1 } else { right += 1 }
+        }
+        assert!(left > 3 && right > 3, "{left} left, {right} right");
     }
 
     #[test]
