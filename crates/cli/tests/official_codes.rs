@@ -171,3 +171,28 @@ fn gzip_len(bytes: &[u8]) -> usize {
     writer.join().unwrap().unwrap();
     len
 }
+
+/// Each scenario's `mdc` is an MDC that MS-DRG v43.1 assigns to its
+/// principal diagnosis (every principal it can have), read from the
+/// official grouper logic in ../shared/data/msdrg.
+#[test]
+fn every_scenario_mdc_is_one_the_grouper_gives_its_principal_diagnosis() {
+    let logic: serde_json::Value = serde_json::from_str(&xz("msdrg/msdrg_logic_v43.1.json.xz")).unwrap();
+    let dxmap = logic["dxmap"].as_object().unwrap();
+    let content = hit_core::content::bundled().unwrap();
+    let mut problems = Vec::new();
+    for s in &content.scenarios {
+        for d in s.diagnoses.iter().filter(|d| d.principal) {
+            let key = d.code.replace('.', "");
+            let mdcs: Vec<u8> = dxmap
+                .get(&key)
+                .and_then(|v| v.as_array())
+                .map(|v| v.iter().filter_map(|x| x.as_str()?.strip_prefix("_MDC")?.parse().ok()).collect())
+                .unwrap_or_default();
+            if !mdcs.contains(&s.mdc) {
+                problems.push(format!("{}: mdc = {} but MS-DRG v43.1 gives {} the MDCs {mdcs:?}", s.id, s.mdc, d.code));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+}
