@@ -236,8 +236,20 @@ pub fn generate(scenario: &Scenario, names: &Names, seed: u64) -> Chart {
         };
         clinicians.insert(role.to_string(), name);
     }
-    let present: BTreeMap<String, bool> =
+    let mut present: BTreeMap<String, bool> =
         scenario.optional.iter().map(|(id, p)| (id.clone(), rng.random_bool(p.clamp(0.0, 1.0)))).collect();
+    // One option of each variant, by cumulative probability (options in name order).
+    for (variant, options) in &scenario.variants {
+        let mut draw: f64 = rng.random_range(0.0..1.0);
+        let chosen = options.iter().find(|(_, p)| {
+            draw -= **p;
+            draw < 0.0
+        });
+        let chosen = chosen.or(options.iter().last()).map(|(o, _)| o.as_str()).unwrap_or_default();
+        for option in options.keys() {
+            present.insert(format!("{variant}.{option}"), option == chosen);
+        }
+    }
     let mut slots: BTreeMap<String, String> = BTreeMap::new();
     for (name, spec) in &scenario.values {
         let v = rng.random_range(spec.range.0..=spec.range.1);
@@ -401,12 +413,13 @@ fn pick(rng: &mut ChaCha8Rng, list: &[String]) -> String {
     list[rng.random_range(0..list.len())].clone()
 }
 
-/// Whether a condition ("copd", or "!copd" for its absence) holds.
+/// Whether a condition holds: "copd", "!copd" for its absence,
+/// "side.left" for a variant option, or terms joined by `&`.
 fn holds(condition: &str, present: &BTreeMap<String, bool>) -> bool {
-    match condition.strip_prefix('!') {
-        Some(id) => !present.get(id).copied().unwrap_or(false),
-        None => present.get(condition).copied().unwrap_or(false),
-    }
+    condition.split('&').map(str::trim).all(|term| match term.strip_prefix('!') {
+        Some(id) => !present.get(id.trim()).copied().unwrap_or(false),
+        None => present.get(term).copied().unwrap_or(false),
+    })
 }
 
 /// Fills `{slot}`s and keeps or drops `[if id]...[/if]` and
@@ -459,9 +472,9 @@ fn fill(text: &str, slots: &BTreeMap<String, String>) -> String {
     out
 }
 
-/// Checks a template: every `{slot}` is known, every `[if]` names an
-/// optional condition and is closed.
-pub fn check_template(text: &str, known: &[&str], optional: &BTreeMap<String, f64>) -> Result<(), String> {
+/// Checks a template: every `{slot}` is known, every `[if]` names
+/// defined conditions and is closed.
+pub fn check_template(text: &str, known: &[&str], conditions: &crate::scenario::Conditions) -> Result<(), String> {
     let mut open = false;
     for (i, _) in text.match_indices('[') {
         if text[i..].starts_with("[if ") {
@@ -480,10 +493,7 @@ pub fn check_template(text: &str, known: &[&str], optional: &BTreeMap<String, f6
         return Err("every [if ...] needs a matching [/if]".into());
     }
     for part in text.split("[if ").skip(1) {
-        let cond = part.split(']').next().unwrap_or("").trim_start_matches('!');
-        if !optional.contains_key(cond) {
-            return Err(format!("[if {cond}] names no optional condition"));
-        }
+        conditions.check(part.split(']').next().unwrap_or(""))?;
     }
     for part in text.split('{').skip(1) {
         let name = part.split('}').next().unwrap_or("");
@@ -661,6 +671,43 @@ mod tests {
     }
 
     #[test]
+    fn exactly_one_option_of_each_variant_holds_and_picks_the_key() {
+        let c = content();
+        let text = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/scenarios/ed-distal-radius-fracture.toml")).unwrap();
+        let text = text
+            .replacen("[optional]\n", "[variants]\nside = { left = 0.3, right = 0.5, both = 0.2 }\n\n[optional]\n", 1)
+            .replacen(
+                "[[key.diagnosis]]\ncode = \"W01.0XXA\"",
+                "[[key.diagnosis]]\ncode = \"S52.502A\"\nprincipal = true\nwhen = \"side.left\"\n\n\
+                 [[key.diagnosis]]\ncode = \"S52.502A\"\nwhen = \"side.both & former_smoker\"\n\n[[key.diagnosis]]\ncode = \"W01.0XXA\"",
+                1,
+            );
+        let scenario = crate::scenario::parse("scenarios/ed-distal-radius-fracture.toml", &text).unwrap();
+        let mut seen = BTreeMap::new();
+        for seed in 0..200 {
+            let key = generate(&scenario, &c.names, seed).key;
+            let all: Vec<&str> = std::iter::once(&key.principal).chain(&key.secondary).map(|k| k.code.as_str()).collect();
+            let lefts = all.iter().filter(|c| **c == "S52.502A").count();
+            let side = match (key.principal.code.as_str(), lefts) {
+                ("S52.502A", 1) => "left",
+                ("S52.501A", 0) => "right or both without smoking",
+                ("S52.501A", 1) => "both with smoking",
+                other => panic!("seed {seed}: {other:?} in {all:?}"),
+            };
+            *seen.entry(side).or_insert(0) += 1;
+        }
+        assert_eq!(seen.len(), 3, "{seen:?}");
+        assert!((40..80).contains(&seen["left"]), "about 30% left: {seen:?}");
+        // Probabilities must add up to 1, and option names must be defined.
+        let bad = text.replacen("left = 0.3", "left = 0.4", 1);
+        let e = crate::scenario::parse("scenarios/ed-distal-radius-fracture.toml", &bad).unwrap_err();
+        assert!(e[0].message.contains("add up to 1"), "{e:?}");
+        let bad = text.replacen("when = \"side.left\"", "when = \"side.lft\"", 1);
+        let e = crate::scenario::parse("scenarios/ed-distal-radius-fracture.toml", &bad).unwrap_err();
+        assert!(e[0].message.contains("\"side.lft\"") && e[0].message.contains("side.left"), "{e:?}");
+    }
+
+    #[test]
     fn exempt_codes_carry_no_poa() {
         let c = content();
         let pneumonia = c.scenarios.iter().find(|s| s.id == "community-acquired-pneumonia").unwrap();
@@ -720,10 +767,22 @@ mod tests {
         let present: BTreeMap<String, bool> = [("x".to_string(), true), ("y".to_string(), false)].into();
         assert_eq!(render("Hi {name}.[if x] X.[/if][if y] Y.[/if][if !y] not Y.[/if]", &slots, &present), "Hi Ada. X. not Y.\n");
         let optional: BTreeMap<String, f64> = [("x".to_string(), 0.5)].into();
-        assert!(check_template("{name} [if x]a[/if]", &["name"], &optional).is_ok());
-        assert!(check_template("{nme}", &["name"], &optional).unwrap_err().contains("{nme} is not a known slot"));
-        assert!(check_template("[if z]a[/if]", &[], &optional).unwrap_err().contains("[if z] names no optional"));
-        assert!(check_template("[if x]a", &[], &optional).is_err());
-        assert!(check_template("[if x][if x]a[/if][/if]", &[], &optional).unwrap_err().contains("cannot contain"));
+        let variants: BTreeMap<String, BTreeMap<String, f64>> =
+            [("side".to_string(), [("left".to_string(), 0.5), ("right".to_string(), 0.5)].into())].into();
+        let known = crate::scenario::Conditions::new(&optional, &variants);
+        assert!(check_template("{name} [if x]a[/if][if !x & side.left]b[/if]", &["name"], &known).is_ok());
+        assert!(check_template("{nme}", &["name"], &known).unwrap_err().contains("{nme} is not a known slot"));
+        assert!(check_template("[if z]a[/if]", &[], &known).unwrap_err().contains("\"z\" in \"z\" names no optional condition"));
+        assert!(check_template("[if x & side.up]a[/if]", &[], &known).unwrap_err().contains("\"side.up\""));
+        assert!(check_template("[if x]a", &[], &known).is_err());
+        assert!(check_template("[if x][if x]a[/if][/if]", &[], &known).unwrap_err().contains("cannot contain"));
+        // Terms joined by & must all hold.
+        let present: BTreeMap<String, bool> = [("x".to_string(), true), ("y".to_string(), false), ("side.left".to_string(), true)].into();
+        let check = |cond: &str, expected: bool| assert_eq!(holds(cond, &present), expected, "{cond}");
+        check("x & side.left", true);
+        check("x & !y & side.left", true);
+        check("x & y", false);
+        check("!x & side.left", false);
+        check("side.right", false);
     }
 }

@@ -39,12 +39,14 @@ pub(crate) fn parse(path: &str, text: &str) -> Result<PoaExempt, Vec<ContentErro
     let mut entries = Vec::new();
     for (i, e) in raw.exempt.into_iter().enumerate() {
         let prefix = normalize(&e.prefix);
-        if prefix.len() < 3 || !prefix.chars().all(|c| c.is_ascii_alphanumeric()) || e.title.trim().is_empty() {
+        // A category (3+ characters) or a whole chapter (its letter).
+        let shape_ok = prefix.len() >= 3 || (prefix.len() == 1 && prefix.chars().all(|c| c.is_ascii_uppercase()));
+        if !shape_ok || !prefix.chars().all(|c| c.is_ascii_alphanumeric()) || e.title.trim().is_empty() {
             errors.push(ContentError {
                 file: path.into(),
                 line: text.lines().position(|l| l.contains(&format!("\"{}\"", e.prefix))).map_or(1, |n| n + 1),
                 field: format!("exempt[{i}].prefix"),
-                message: format!("{:?} must be an ICD-10-CM category or code (at least 3 characters) with a title", e.prefix),
+                message: format!("{:?} must be an ICD-10-CM category or code (at least 3 characters), or a chapter letter, with a title", e.prefix),
             });
         }
         entries.push((prefix, e.title));
@@ -61,8 +63,10 @@ mod tests {
     fn bundled_list_names_real_categories_and_matches_by_prefix() {
         let list = &crate::content::bundled().unwrap().poa_exempt;
         assert!(list.entries.len() > 40);
+        let cm = &test_code_sets().cm;
         for (prefix, title) in &list.entries {
-            assert!(test_code_sets().cm.node(prefix).is_some(), "{prefix} ({title}) is not an FY2026 ICD-10-CM category or code");
+            let real = if prefix.len() == 1 { cm.validate(&format!("{prefix}00.0")).status.is_billable() } else { cm.node(prefix).is_some() };
+            assert!(real, "{prefix} ({title}) is not an FY2026 ICD-10-CM chapter, category or code");
         }
         let check = |code: &str, exempt: bool| assert_eq!(list.is_exempt(code), exempt, "{code}");
         check("Z87.891", true);
@@ -72,11 +76,12 @@ mod tests {
         check("Z91.010", true);
         check("Z91.19", false);
         check("J18.9", false);
+        check("Q21.1", true);
     }
 
     #[test]
     fn malformed_entries_are_located() {
-        let e = parse("poa-exempt.toml", "[[exempt]]\nprefix = \"Z\"\ntitle = \"x\"\n").unwrap_err().remove(0);
+        let e = parse("poa-exempt.toml", "[[exempt]]\nprefix = \"Z7\"\ntitle = \"x\"\n").unwrap_err().remove(0);
         assert_eq!((e.field.as_str(), e.line), ("exempt[0].prefix", 2));
         assert!(parse("poa-exempt.toml", "[[exempt]]\nprefix = \"Z79\"\n").is_err());
     }

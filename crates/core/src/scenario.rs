@@ -32,6 +32,9 @@ pub struct Scenario {
     pub values: BTreeMap<String, ValueSpec>,
     /// Conditions present with a probability, used in text as `[if id]...[/if]`.
     pub optional: BTreeMap<String, f64>,
+    /// Mutually exclusive choices: exactly one option of each holds per
+    /// chart, as the condition `name.option` (the side, the organism, the stage).
+    pub variants: BTreeMap<String, BTreeMap<String, f64>>,
     pub diagnoses: Vec<KeyDiagnosis>,
     pub procedures: Vec<KeyProcedure>,
     pub documents: Vec<DocumentSpec>,
@@ -168,7 +171,8 @@ pub struct KeyDiagnosis {
     pub poa: Option<String>,
     #[serde(default)]
     pub principal: bool,
-    /// An optional condition id ("copd") or its negation ("!copd").
+    /// A condition: an optional id ("copd"), a variant option ("side.left"),
+    /// a negation ("!copd"), or several joined by `&` ("htn & ckd").
     #[serde(default)]
     pub when: Option<String>,
 }
@@ -268,6 +272,33 @@ pub const BUILTIN_SLOTS: &[&str] = &[
     "anesthesiologist", "obstetrician", "pediatrician", "laboratory", "stay_days",
 ];
 
+/// The condition names a scenario defines, for checking `when` and `[if]`.
+pub struct Conditions {
+    names: Vec<String>,
+}
+
+impl Conditions {
+    pub fn new(optional: &BTreeMap<String, f64>, variants: &BTreeMap<String, BTreeMap<String, f64>>) -> Conditions {
+        let mut names: Vec<String> = optional.keys().cloned().collect();
+        for (v, options) in variants {
+            names.extend(options.keys().map(|o| format!("{v}.{o}")));
+        }
+        Conditions { names }
+    }
+
+    /// Ok when every term of `condition` ("a & !b.c") names a defined condition.
+    pub fn check(&self, condition: &str) -> Result<(), String> {
+        for term in condition.split('&').map(str::trim) {
+            let name = term.strip_prefix('!').unwrap_or(term).trim();
+            if !self.names.iter().any(|n| n == name) {
+                let known = if self.names.is_empty() { "none is defined".to_string() } else { self.names.join(", ") };
+                return Err(format!("{term:?} in {condition:?} names no optional condition or variant option (known: {known})"));
+            }
+        }
+        Ok(())
+    }
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Raw {
@@ -283,6 +314,8 @@ struct Raw {
     values: BTreeMap<String, ValueSpec>,
     #[serde(default)]
     optional: BTreeMap<String, f64>,
+    #[serde(default)]
+    variants: BTreeMap<String, BTreeMap<String, f64>>,
     key: RawKey,
     document: Vec<Spanned<DocumentSpec>>,
 }
@@ -361,9 +394,19 @@ pub fn parse(path: &str, text: &str) -> Result<Scenario, Vec<ContentError>> {
             top(name, "range must be [low, high]".into());
         }
     }
-    let condition_ok = |when: &Option<String>| {
-        when.as_deref().is_none_or(|w| raw.optional.contains_key(w.trim_start_matches('!')))
-    };
+    for (name, options) in &raw.variants {
+        let total: f64 = options.values().sum();
+        if raw.optional.contains_key(name) {
+            top(name, format!("{name:?} is both an optional condition and a variant; rename one"));
+        } else if options.len() < 2 || (total - 1.0).abs() > 1e-6 || options.values().any(|p| !(0.0..=1.0).contains(p)) {
+            top(name, format!("a variant needs two or more options whose probabilities add up to 1, not {total}"));
+        }
+        if let Some(bad) = options.keys().find(|o| !is_slug(o)) {
+            top(name, format!("option {bad:?} must be lowercase letters, digits and hyphens"));
+        }
+    }
+    let conditions = Conditions::new(&raw.optional, &raw.variants);
+    let condition_ok = |when: &Option<String>| when.as_deref().is_none_or(|w| conditions.check(w).is_ok());
     let principals = raw.key.diagnosis.iter().filter(|d| d.get_ref().principal && d.get_ref().when.is_none()).count();
     if principals != 1 {
         top("diagnosis", format!("the key needs exactly one unconditional principal diagnosis, not {principals}"));
@@ -391,12 +434,13 @@ pub fn parse(path: &str, text: &str) -> Result<Scenario, Vec<ContentError>> {
             _ => {}
         }
         if !condition_ok(&dx.when) {
-            errors.push(source.field_error("key.diagnosis", i, &d.span(), "when", format!("{:?} names no optional condition", dx.when)));
+            let problem = conditions.check(dx.when.as_deref().unwrap_or_default()).unwrap_err();
+            errors.push(source.field_error("key.diagnosis", i, &d.span(), "when", problem));
         }
     }
     for (i, p) in raw.key.procedure.iter().enumerate() {
-        if !condition_ok(&p.get_ref().when) {
-            errors.push(source.field_error("key.procedure", i, &p.span(), "when", "names no optional condition".into()));
+        if let Some(Err(problem)) = p.get_ref().when.as_deref().map(|w| conditions.check(w)) {
+            errors.push(source.field_error("key.procedure", i, &p.span(), "when", problem));
         }
     }
     let known: Vec<&str> = BUILTIN_SLOTS.iter().copied().chain(raw.values.keys().map(String::as_str)).collect();
@@ -412,10 +456,10 @@ pub fn parse(path: &str, text: &str) -> Result<Scenario, Vec<ContentError>> {
         if doc.time.len() != 5 || doc.time.as_bytes()[2] != b':' {
             fail("time", format!("{:?} must be HH:MM", doc.time));
         }
-        if !condition_ok(&doc.when) {
-            fail("when", "names no optional condition".into());
+        if let Some(Err(problem)) = doc.when.as_deref().map(|w| conditions.check(w)) {
+            fail("when", problem);
         }
-        if let Err(problem) = crate::chart::check_template(&doc.text, &known, &raw.optional) {
+        if let Err(problem) = crate::chart::check_template(&doc.text, &known, &conditions) {
             fail("text", problem);
         }
     }
@@ -437,6 +481,7 @@ pub fn parse(path: &str, text: &str) -> Result<Scenario, Vec<ContentError>> {
         newborn: raw.patient.newborn,
         values: raw.values,
         optional: raw.optional,
+        variants: raw.variants,
         diagnoses: raw.key.diagnosis.into_iter().map(Spanned::into_inner).collect(),
         procedures: raw.key.procedure.into_iter().map(Spanned::into_inner).collect(),
         documents: raw.document.into_iter().map(Spanned::into_inner).collect(),
