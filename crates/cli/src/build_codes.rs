@@ -6,7 +6,7 @@ use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
-use crate::{cm_source, mce_source, pcs_source};
+use crate::{cm_source, mce_source, msdrg_source, pcs_source};
 
 /// One official input: path under the data folder, what it is, fiscal year.
 struct Input {
@@ -22,6 +22,10 @@ const PCS_DEFS: Input = Input { path: "icd10pcs/icd10pcs_definitions_2026.xml.xz
 const MCE_DX: Input = Input { path: "mce/mce_i10dx_master_v43.1.csv.xz", what: "Medicare Code Editor diagnosis edits", year: "MCE v43.1 (FY2026)" };
 const MCE_AGES: Input = Input { path: "mce/mce_age_ranges_v43.1.csv", what: "MCE age groups", year: "MCE v43.1 (FY2026)" };
 const MCE_STATUS: Input = Input { path: "mce/mce_discharge_status_v43.1.csv", what: "MCE valid discharge statuses", year: "MCE v43.1 (FY2026)" };
+const DRG_LOGIC: Input = Input { path: "msdrg/msdrg_logic_v43.1.json.xz", what: "MS-DRG v43.1 grouping logic value sets (JSON)", year: "MS-DRG v43.1 (FY2026)" };
+const DRG_WEIGHTS: Input = Input { path: "msdrg/table5_drg_weights_fy2026.txt", what: "Table 5: MS-DRG relative weights and mean lengths of stay", year: "FY2026 final rule" };
+const DRG_MCC: Input = Input { path: "msdrg/table6i_mcc_list_fy2026.txt", what: "Table 6I: complete MCC list", year: "FY2026 final rule" };
+const DRG_CC: Input = Input { path: "msdrg/table6j_cc_list_fy2026.txt.xz", what: "Table 6J: complete CC list", year: "FY2026 final rule" };
 const PCS_INDEX: Input = Input { path: "icd10pcs/icd10pcs_index_2025.xml.xz", what: "ICD-10-PCS Index (XML)", year: "FY2025 (newest available)" };
 
 /// The generated files, by name under content/codes/.
@@ -47,15 +51,19 @@ pub fn build(from: &Path) -> Result<Output, String> {
         } else {
             text = bytes;
         }
-        String::from_utf8(text).map_err(|_| format!("{}: not UTF-8", path.display()))
+        // Table 5 is Windows-1252 (its title has an en dash); nothing we keep
+        // from it is outside ASCII, so Latin-1 reading is enough.
+        Ok(String::from_utf8(text).unwrap_or_else(|e| e.into_bytes().iter().map(|&b| char::from(b)).collect()))
     };
     let cm = cm_source::convert(&read(&CM_TABULAR)?, &read(&CM_CODES)?)?;
     let tables = pcs_source::convert_tables(&read(&PCS_TABLES)?)?;
     let defs = pcs_source::convert_definitions(&read(&PCS_DEFS)?)?;
     let index = pcs_source::convert_index(&read(&PCS_INDEX)?)?;
     let mce = mce_source::convert(&read(&MCE_DX)?, &read(&MCE_AGES)?, &read(&MCE_STATUS)?)?;
+    let msdrg = msdrg_source::convert(&read(&DRG_LOGIC)?, &read(&DRG_WEIGHTS)?, &read(&DRG_MCC)?, &read(&DRG_CC)?)?;
     writeln!(sources, "\nOutputs: `icd10cm.tsv` (tabular and code list), `icd10cm-notes.tsv` (its notes), `icd10pcs.tsv` (tables),").unwrap();
-    writeln!(sources, "`icd10pcs-defs.tsv` (definitions and keys), `icd10pcs-index.tsv` (index), `mce.tsv` (MCE edits in force for FY2026).").unwrap();
+    writeln!(sources, "`icd10pcs-defs.tsv` (definitions and keys), `icd10pcs-index.tsv` (index), `mce.tsv` (MCE edits in force for FY2026),").unwrap();
+    writeln!(sources, "`msdrg.tsv` (MS-DRG v43.1 value sets, DRG titles, FY2026 weights and mean lengths of stay).").unwrap();
     writeln!(sources, "Format: README.md.").unwrap();
     Ok(Output {
         files: vec![
@@ -65,6 +73,7 @@ pub fn build(from: &Path) -> Result<Output, String> {
             ("icd10pcs-defs.tsv", defs),
             ("icd10pcs-index.tsv", index),
             ("mce.tsv", mce),
+            ("msdrg.tsv", msdrg),
             ("SOURCES.md", sources),
         ],
     })

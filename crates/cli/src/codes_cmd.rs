@@ -38,6 +38,11 @@ pub fn load(dir: &Path) -> Result<CodeSets, String> {
                 .map_err(|e| format!("cannot read {}: {e}", dir.join(f).display()))
         })
         .collect::<Result<Vec<_>, _>>()?;
+    // The grouper's rules from the same folder, so edits there take effect.
+    let mut files = files;
+    if let Ok(rules) = std::fs::read_to_string(dir.join("msdrg-rules.toml")) {
+        files.push(("msdrg-rules.toml".into(), rules));
+    }
     hit_core::content::load_code_sets(&files).map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
 }
 

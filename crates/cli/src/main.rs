@@ -11,7 +11,9 @@ mod chart_cmd;
 mod cm_source;
 mod codes_cmd;
 mod content_check;
+mod group_cmd;
 mod mce_source;
+mod msdrg_source;
 mod pcs_source;
 
 #[derive(Parser)]
@@ -44,6 +46,35 @@ enum Command {
         content: Option<PathBuf>,
         #[command(subcommand)]
         command: CodesCommand,
+    },
+    /// Group a claim into an MS-DRG (v43.1, FY2026 weights).
+    Group {
+        /// Principal diagnosis (ICD-10-CM).
+        #[arg(long, required_unless_present = "stdin")]
+        pdx: Option<String>,
+        /// Secondary diagnoses.
+        #[arg(long, num_args = 1..)]
+        sdx: Vec<String>,
+        /// ICD-10-PCS procedures.
+        #[arg(long = "proc", num_args = 1..)]
+        procs: Vec<String>,
+        #[arg(long, required_unless_present = "stdin")]
+        age: Option<u8>,
+        /// M, F or U.
+        #[arg(long, required_unless_present = "stdin")]
+        sex: Option<String>,
+        /// UB-04 discharge status, e.g. 01 (home) or 20 (expired).
+        #[arg(long, required_unless_present = "stdin")]
+        discharge_status: Option<String>,
+        /// Print one JSON line {"drg","mdc","description","weight","severity"}.
+        #[arg(long)]
+        json: bool,
+        /// Read JSON-line claims {"pdx","sdx","procs","age","sex","discharge_status"} from standard input.
+        #[arg(long, conflicts_with_all = ["pdx", "age", "sex", "discharge_status"])]
+        stdin: bool,
+        /// The content folder holding codes/ and msdrg-rules.toml.
+        #[arg(long)]
+        content: Option<PathBuf>,
     },
     /// Work with the files under content/.
     Content {
@@ -136,6 +167,36 @@ fn main() -> ExitCode {
                 CodesCommand::Check { codes, stdin } => codes_cmd::check(&sets, &codes, stdin),
                 CodesCommand::Search { query, system, limit } => {
                     codes_cmd::search(&sets, &query, system.as_deref().and_then(hit_core::codes::System::from_id), limit)
+                }
+            }
+        }
+        Command::Group { pdx, sdx, procs, age, sex, discharge_status, json, stdin, content } => {
+            let dir = content.or_else(find_content_dir).unwrap_or_else(|| PathBuf::from("content"));
+            let sets = match codes_cmd::load(&dir) {
+                Ok(sets) => sets,
+                Err(e) => {
+                    eprintln!("hit: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            if stdin {
+                return group_cmd::stdin(&sets);
+            }
+            let claim = (|| -> Result<hit_core::grouper::Claim, String> {
+                Ok(hit_core::grouper::Claim {
+                    pdx: pdx.unwrap_or_default(),
+                    sdx,
+                    procedures: procs,
+                    age: age.unwrap_or_default(),
+                    sex: group_cmd::parse_sex(sex.as_deref().unwrap_or_default())?,
+                    discharge_status: group_cmd::parse_status(discharge_status.as_deref().unwrap_or_default())?,
+                })
+            })();
+            match claim {
+                Ok(claim) => group_cmd::one(&sets, &claim, json),
+                Err(e) => {
+                    eprintln!("hit: {e}");
+                    ExitCode::from(2)
                 }
             }
         }

@@ -149,7 +149,8 @@ fn committed_code_files_are_exactly_what_the_converter_makes() {
         .iter()
         .map(|f| gzip_len(&std::fs::read(committed.join(f.trim_start_matches("codes/"))).unwrap()))
         .sum();
-    assert!(gzip_total <= 1_200_000, "code data is {gzip_total} bytes gzipped; the budget is 1.2 MB");
+    // The codebook (about 0.9 MB) and the MS-DRG grouper data (about 0.47 MB).
+    assert!(gzip_total <= 1_500_000, "code data is {gzip_total} bytes gzipped; the budget is 1.5 MB");
 }
 
 use std::process::Command;

@@ -64,6 +64,7 @@ pub struct CodeSets {
     pub cm: Icd10Cm,
     pub pcs: Pcs,
     pub mce: crate::mce::Mce,
+    pub grouper: crate::grouper::Grouper,
 }
 
 /// The answer for one code, whatever its system (the `hit codes check` shape).

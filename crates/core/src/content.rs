@@ -42,6 +42,9 @@ pub struct Content {
     pub poa_exempt: PoaExempt,
     /// Sorted by id.
     pub scenarios: Vec<Scenario>,
+    /// The MS-DRG decision rules, checked for syntax; their labels are
+    /// resolved when the code sets load.
+    pub drg_rules: crate::drg_rules::RulesFile,
 }
 
 /// What a file under `content/` is, decided by its path.
@@ -53,6 +56,8 @@ pub enum Kind {
     Sources,
     Names,
     PoaExempt,
+    /// The MS-DRG decision rules, msdrg-rules.toml.
+    DrgRules,
     /// A chart scenario, content/scenarios/<id>.toml.
     Scenario,
     /// A generated code-set file (content/codes/), fetched by the app at run
@@ -61,18 +66,20 @@ pub enum Kind {
 }
 
 /// The generated code-set files, in the order [`crate::codes`] loads them.
-pub const CODE_FILES: [&str; 6] = [
+pub const CODE_FILES: [&str; 7] = [
     "codes/icd10cm.tsv",
     "codes/icd10cm-notes.tsv",
     "codes/icd10pcs.tsv",
     "codes/icd10pcs-defs.tsv",
     "codes/icd10pcs-index.tsv",
     "codes/mce.tsv",
+    "codes/msdrg.tsv",
 ];
 
 /// The content shipped inside the app, embedded at compile time. A test
 /// checks that it lists every parsed file on disk.
 pub const BUNDLED: &[(&str, &str)] = &[
+    ("msdrg-rules.toml", include_str!("../../../content/msdrg-rules.toml")),
     ("names.toml", include_str!("../../../content/names.toml")),
     ("poa-exempt.toml", include_str!("../../../content/poa-exempt.toml")),
     ("scenarios/community-acquired-pneumonia.toml", include_str!("../../../content/scenarios/community-acquired-pneumonia.toml")),
@@ -94,6 +101,7 @@ const REQUIRED: &[(&str, Kind)] = &[
     ("sources.toml", Kind::Sources),
     ("names.toml", Kind::Names),
     ("poa-exempt.toml", Kind::PoaExempt),
+    ("msdrg-rules.toml", Kind::DrgRules),
 ];
 
 /// The kind of the file at `path` (relative to `content/`), if it is one.
@@ -134,7 +142,14 @@ pub fn load_code_sets(files: &[(String, String)]) -> Result<crate::codes::CodeSe
     let cm = crate::icd10cm::Icd10Cm::parse(get(0), get(1)).map_err(to_error)?;
     let pcs = crate::pcs::Pcs::parse(get(2), get(3), get(4)).map_err(to_error)?;
     let mce = crate::mce::Mce::parse(get(5)).map_err(to_error)?;
-    Ok(crate::codes::CodeSets { cm, pcs, mce })
+    let msdrg = crate::msdrg::Msdrg::parse(get(6)).map_err(to_error)?;
+    // The rules come with the files when they are given (a content folder
+    // on disk), or else the ones built in.
+    let (rules_path, rules_text) = ("msdrg-rules.toml", include_str!("../../../content/msdrg-rules.toml"));
+    let rules_text = text(rules_path).unwrap_or(rules_text);
+    let rules = crate::drg_rules::parse(rules_path, rules_text)?.resolve(&msdrg)?;
+    let grouper = crate::grouper::Grouper::new(msdrg, rules);
+    Ok(crate::codes::CodeSets { cm, pcs, mce, grouper })
 }
 
 /// Validates a whole content tree given as `(path, text)` pairs and assembles
@@ -145,6 +160,7 @@ pub fn load(files: &[(String, String)]) -> Result<Content, Vec<ContentError>> {
     let mut sources = None;
     let mut names = None;
     let mut poa_exempt = None;
+    let mut drg_rules = None;
     let mut scenarios = Vec::new();
     for (path, text) in files {
         match kind_of(path) {
@@ -153,6 +169,7 @@ pub fn load(files: &[(String, String)]) -> Result<Content, Vec<ContentError>> {
             Some(Kind::Sources) => sources = collect(sources::parse(path, text), &mut errors),
             Some(Kind::Names) => names = collect(parse_names(path, text), &mut errors),
             Some(Kind::PoaExempt) => poa_exempt = collect(poa::parse(path, text), &mut errors),
+            Some(Kind::DrgRules) => drg_rules = collect(crate::drg_rules::parse(path, text), &mut errors),
             Some(Kind::Scenario) => scenarios.extend(collect(crate::scenario::parse(path, text), &mut errors)),
             None => errors.push(ContentError {
                 file: path.clone(),
@@ -181,9 +198,9 @@ pub fn load(files: &[(String, String)]) -> Result<Content, Vec<ContentError>> {
         }
     }
     scenarios.sort_by(|a, b| a.id.cmp(&b.id));
-    match (tips, sources, names, poa_exempt) {
-        (Some(tips), Some(sources), Some(names), Some(poa_exempt)) if errors.is_empty() => {
-            Ok(Content { tips, sources, names, poa_exempt, scenarios })
+    match (tips, sources, names, poa_exempt, drg_rules) {
+        (Some(tips), Some(sources), Some(names), Some(poa_exempt), Some(drg_rules)) if errors.is_empty() => {
+            Ok(Content { tips, sources, names, poa_exempt, scenarios, drg_rules })
         }
         _ => Err(errors),
     }
