@@ -225,9 +225,15 @@ pub fn generate(scenario: &Scenario, names: &Names, seed: u64) -> Chart {
         pick(&mut rng, &["Commercial PPO".into(), "Commercial HMO".into(), "Medicaid".into(), "Self-pay".into()])
     };
     let mut clinicians = BTreeMap::new();
+    // Each role a different clinician: surnames are drawn without repeats
+    // while the list lasts.
+    let mut surnames: Vec<String> = names.clinician_last.clone();
     for role in crate::scenario::AUTHOR_ROLES {
         let initial = (b'A' + rng.random_range(0..26u8)) as char;
-        let last = pick(&mut rng, &names.clinician_last);
+        if surnames.is_empty() {
+            surnames = names.clinician_last.clone();
+        }
+        let last = surnames.remove(rng.random_range(0..surnames.len()));
         let name = match *role {
             "nurse" => format!("{initial}. {last}, RN"),
             // Results are released by the laboratory, verified by a technologist.
@@ -268,6 +274,7 @@ pub fn generate(scenario: &Scenario, names: &Names, seed: u64) -> Chart {
         ("Pronoun", if female { "She" } else { "He" }.into()),
         ("possessive", if female { "her" } else { "his" }.into()),
         ("Possessive", if female { "Her" } else { "His" }.into()),
+        ("object", if female { "her" } else { "him" }.into()),
         ("admit_date", admitted.to_string()),
         ("discharge_date", discharged.to_string()),
         ("mrn", mrn.clone()),
@@ -444,11 +451,39 @@ pub fn render(text: &str, slots: &BTreeMap<String, String>, present: &BTreeMap<S
     let mut tidy = String::with_capacity(out.len());
     for line in out.lines() {
         if !(line.trim().is_empty() && tidy.ends_with("\n\n")) {
-            tidy.push_str(line.trim_end());
+            tidy.push_str(&fix_articles(line.trim_end()));
             tidy.push('\n');
         }
     }
     tidy
+}
+
+/// "a 8 mm stone" -> "an 8 mm stone": a drawn number can start with a vowel
+/// sound (8, 11, 18, 80-89, 800...) after an article written for others.
+fn fix_articles(line: &str) -> std::borrow::Cow<'_, str> {
+    let b = line.as_bytes();
+    let mut fixes = Vec::new();
+    for i in 0..b.len().saturating_sub(2) {
+        let starts_word = i == 0 || !b[i - 1].is_ascii_alphanumeric();
+        if starts_word && (b[i] == b'a' || b[i] == b'A') && b[i + 1] == b' ' {
+            let digits: String = line[i + 2..].chars().take_while(char::is_ascii_digit).collect();
+            if digits.starts_with('8') || digits == "11" || digits == "18" {
+                fixes.push(i + 1);
+            }
+        }
+    }
+    if fixes.is_empty() {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    let mut out = String::with_capacity(line.len() + fixes.len());
+    let mut last = 0;
+    for at in fixes {
+        out.push_str(&line[last..at]);
+        out.push('n');
+        last = at;
+    }
+    out.push_str(&line[last..]);
+    std::borrow::Cow::Owned(out)
 }
 
 fn fill(text: &str, slots: &BTreeMap<String, String>) -> String {
@@ -624,6 +659,21 @@ mod tests {
     }
 
     #[test]
+    fn every_role_is_a_different_clinician() {
+        let c = content();
+        for seed in 0..30 {
+            let chart = generate(&c.scenarios[0], &c.names, seed);
+            // "G. Chen, MD", "Clinical Laboratory (verified by N. Iwasaki, MLS)".
+            let authors: std::collections::BTreeSet<&str> =
+                chart.documents.iter().map(|d| d.author.as_str()).filter(|a| a.contains(", ")).collect();
+            let surnames: std::collections::BTreeSet<&str> =
+                authors.iter().filter_map(|a| a.split(", ").next()?.rsplit(". ").next()).collect();
+            assert!(authors.len() >= 3, "{authors:?}");
+            assert_eq!(authors.len(), surnames.len(), "seed {seed}: {authors:?}");
+        }
+    }
+
+    #[test]
     fn same_scenario_and_seed_give_the_same_chart() {
         let c = content();
         let s = &c.scenarios[0];
@@ -766,6 +816,8 @@ mod tests {
         let slots: BTreeMap<String, String> = [("name".to_string(), "Ada".to_string())].into();
         let present: BTreeMap<String, bool> = [("x".to_string(), true), ("y".to_string(), false)].into();
         assert_eq!(render("Hi {name}.[if x] X.[/if][if y] Y.[/if][if !y] not Y.[/if]", &slots, &present), "Hi Ada. X. not Y.\n");
+        // Articles agree with the numbers drawn into the text.
+        assert_eq!(fix_articles("A 8 mm stone, a 11 cm mass, a 7 mm node, a 1.8 cm cyst, Ana 8"), "An 8 mm stone, an 11 cm mass, a 7 mm node, a 1.8 cm cyst, Ana 8");
         let optional: BTreeMap<String, f64> = [("x".to_string(), 0.5)].into();
         let variants: BTreeMap<String, BTreeMap<String, f64>> =
             [("side".to_string(), [("left".to_string(), 0.5), ("right".to_string(), 0.5)].into())].into();

@@ -216,6 +216,9 @@ mod tests {
         assert!(conflicts[0].note.contains("(E10.-)"));
         assert!(cm.excludes1_conflicts(&["E11.9", "I10", "Z79.4"]).is_empty());
         // Inherited from the category, and through a 7th-character code.
+        // "I69. with final characters -20" excludes aphasia sequelae only.
+        assert!(cm.excludes1_conflicts(&["R47.01", "I69.393", "R29.810"]).is_empty());
+        assert_eq!(cm.excludes1_conflicts(&["R47.01", "I69.320"]).len(), 1);
         let fracture = cm.excludes1_conflicts(&["S72.001A", "S78.011A"]);
         assert_eq!(fracture.len(), 1, "{fracture:?}");
         assert!(fracture[0].note.contains("(S78.-)"));

@@ -505,6 +505,8 @@ enum Reference {
     /// Codes from..=to, each end compared over its own length, so
     /// "I51.4-I51.7" covers I51.4 to I51.7 and everything under them.
     Range(String, String),
+    /// "(I69. with final characters -23)": codes under the prefix that end so.
+    Ending(String, Vec<String>),
 }
 
 impl Reference {
@@ -515,6 +517,7 @@ impl Reference {
                 let head = |n: usize| key.get(..n).unwrap_or(key);
                 from.as_str() <= head(from.len()) && head(to.len()) <= to.as_str()
             }
+            Reference::Ending(prefix, endings) => key.starts_with(prefix.as_str()) && endings.iter().any(|e| key.ends_with(e.as_str())),
         }
     }
 }
@@ -523,8 +526,30 @@ impl Reference {
 fn references(text: &str) -> Vec<Reference> {
     let chars: Vec<char> = text.chars().collect();
     let mut refs = Vec::new();
+    let mut group_start = 0;
     let mut i = 0;
     while i < chars.len() {
+        if chars[i] == '(' {
+            group_start = refs.len();
+        }
+        // "(E08, E09 with final characters .00 or .01)": the codes of this
+        // parenthesis only with those endings.
+        if chars[i..].starts_with(&"with final characters".chars().collect::<Vec<_>>()) {
+            let rest: String = chars[i + 21..].iter().take_while(|c| **c != ')').collect();
+            let endings: Vec<String> = rest
+                .split_whitespace()
+                .filter(|w| *w != "or")
+                .map(|w| w.trim_matches(|c: char| c == '-' || c == '.' || c == ',').to_string())
+                .filter(|w| !w.is_empty())
+                .collect();
+            for r in refs.iter_mut().skip(group_start) {
+                if let Reference::Prefix(p) = r {
+                    *r = Reference::Ending(p.clone(), endings.clone());
+                }
+            }
+            i += 21 + rest.chars().count();
+            continue;
+        }
         let boundary = i == 0 || !chars[i - 1].is_ascii_alphanumeric();
         if let (true, Some((code, end))) = (boundary, code_at(&chars, i)) {
             // A range "A00-A09": a dash followed by another code.
@@ -586,6 +611,14 @@ mod tests {
         check("see HIV (B20) or A HbA1c", &[Prefix("B20".into())]);
         check("no codes here, 12 E11", &[Prefix("E11".into())]);
         check("HIV NOS and COVID-19 (U07.1), new (QA0.-)", &[Prefix("U071".into()), Prefix("QA0".into())]);
+        check("ataxia following cerebrovascular disease (I69. with final characters -93)", &[Ending("I69".into(), vec!["93".into()])]);
+        check("diabetes (E08, E11 with final characters .00 or .01) and (E87.1)", &[
+            Ending("E08".into(), vec!["00".into(), "01".into()]),
+            Ending("E11".into(), vec!["00".into(), "01".into()]),
+            Prefix("E871".into()),
+        ]);
+        let r = Ending("I69".into(), vec!["93".into()]);
+        assert!(r.matches("I69393") && !r.matches("I69320") && !r.matches("R270"));
     }
 
     #[test]

@@ -267,7 +267,7 @@ pub const BODY_SYSTEMS: &[&str] = &[
 
 /// Placeholders every template may use, besides the scenario's values.
 pub const BUILTIN_SLOTS: &[&str] = &[
-    "name", "first_name", "last_name", "age", "a_age", "A_age", "sex", "pronoun", "Pronoun", "possessive", "Possessive", "admit_date",
+    "name", "first_name", "last_name", "age", "a_age", "A_age", "sex", "pronoun", "Pronoun", "possessive", "Possessive", "object", "admit_date",
     "discharge_date", "mrn", "attending", "surgeon", "consultant", "radiologist", "pathologist", "nurse", "resident",
     "anesthesiologist", "obstetrician", "pediatrician", "laboratory", "stay_days",
 ];
