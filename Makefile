@@ -72,7 +72,7 @@ size: build
 
 # Figures, not pass/fail: see README "Benchmarks".
 bench: build node_modules/.installed
-	cargo bench -q -p hit-cli --bench codes --bench charts
+	cargo bench -q -p hit-cli --bench codes --bench charts --bench grouper
 	@echo
 	CHROMEDRIVER=$$(command -v chromedriver) cargo test --release -p hit-trainer --target wasm32-unknown-unknown \
 		--features bench --test bench_codes --test bench_charts -- --nocapture 2>&1 | grep -E '^BENCH|test result' | sed 's/^BENCH //'

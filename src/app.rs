@@ -36,6 +36,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/charts/:scenario") view=pages::charts::NewChart/>
                     <Route path=path!("/charts/:scenario/:seed") view=pages::chart_viewer::ChartViewer/>
                     <Route path=path!("/code") view=pages::coding::Coding/>
+                    <Route path=path!("/code/:scenario/:seed") view=pages::workspace::Workspace/>
                     <Route path=path!("/exam") view=pages::exam::Exam/>
                     <ParentRoute path=path!("/codebook") view=pages::codebook::Codebook>
                         <Route path=path!("") view=pages::codebook::CodebookHome/>

@@ -1,7 +1,8 @@
 //! Small bridges to browser APIs the UI needs: clock, colour scheme,
 //! document root and downloadable Blob URLs.
 
-use wasm_bindgen::JsValue;
+use leptos::prelude::document;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Milliseconds since the Unix epoch.
 pub fn now_ms() -> i64 {
@@ -80,5 +81,12 @@ pub fn mark(name: &str) {
 pub fn measure(name: &str, start: &str, end: &str) {
     if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
         let _ = p.measure_with_start_mark_and_end_mark(name, start, end);
+    }
+}
+
+/// Moves keyboard focus to the element with this id, if there is one.
+pub fn focus_element(id: &str) {
+    if let Some(el) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
     }
 }

@@ -7,6 +7,7 @@
 mod app;
 mod browser;
 pub mod codebook;
+mod coding_state;
 mod components;
 mod pages;
 pub mod state;

@@ -3,9 +3,11 @@
 //! Saving goes through here so that every write reports its failure to the
 //! user and every quarantined record is announced.
 
+use hit_core::attempts::{Attempt, Attempts, Drafts};
+use hit_core::grading::Answer;
 use hit_core::content::{Content, ContentError};
 use hit_core::settings::Settings;
-use hit_core::store::{Loaded, QuarantineNotice, QuarantinedEntry, Store, StoreError};
+use hit_core::store::{Loaded, QuarantineNotice, QuarantinedEntry, Record, Store, StoreError};
 use leptos::prelude::*;
 
 use crate::browser::now_ms;
@@ -40,6 +42,10 @@ pub struct AppState {
     pub content: StoredValue<Option<Content>>,
     /// The code sets, loaded on first use (see [`crate::codebook`]).
     pub codes: RwSignal<CodesStatus>,
+    /// Graded coding attempts, oldest first.
+    pub attempts: RwSignal<Attempts>,
+    /// Unfinished coding per chart.
+    pub drafts: RwSignal<Drafts>,
     next_notice: StoredValue<u32>,
 }
 
@@ -56,19 +62,22 @@ pub fn provide_app() -> AppState {
         quarantine: RwSignal::new(Vec::new()),
         content: StoredValue::new(None),
         codes: RwSignal::new(CodesStatus::Idle),
+        attempts: RwSignal::new(Attempts::default()),
+        drafts: RwSignal::new(Drafts::default()),
         next_notice: StoredValue::new(0),
     };
     match hit_core::content::bundled() {
         Ok(content) => state.content.set_value(Some(content)),
         Err(errors) => state.post(Notice::Content(errors)),
     }
-    match LocalStore.load::<Settings>(now_ms()) {
-        Ok(loaded @ (Loaded::Found(_) | Loaded::Migrated { .. })) => {
-            state.settings.set(loaded.into_record().unwrap_or_default());
-        }
-        Ok(Loaded::Missing) => {}
-        Ok(Loaded::Quarantined(notice)) => state.post(Notice::Quarantined(notice)),
-        Err(error) => state.post(Notice::Storage(error)),
+    if let Some(settings) = state.load::<Settings>() {
+        state.settings.set(settings);
+    }
+    if let Some(attempts) = state.load::<Attempts>() {
+        state.attempts.set(attempts);
+    }
+    if let Some(drafts) = state.load::<Drafts>() {
+        state.drafts.set(drafts);
     }
     state.refresh_quarantine();
     provide_context(state);
@@ -91,7 +100,41 @@ impl AppState {
     /// Returns whether the save succeeded.
     pub fn update_settings(&self, change: impl FnOnce(&mut Settings)) -> bool {
         self.settings.update(change);
-        let saved = self.settings.with_untracked(|s| LocalStore.save(s, now_ms()));
+        self.settings.with_untracked(|s| self.persist(s))
+    }
+
+    /// Adds a graded attempt to the history and saves it. The attempt stays
+    /// in this tab's history even if saving fails (the failure is posted).
+    pub fn record_attempt(&self, attempt: Attempt) -> bool {
+        self.attempts.update(|a| a.attempts.push(attempt));
+        self.attempts.with_untracked(|a| self.persist(a))
+    }
+
+    /// Keeps unfinished coding for a chart, so a reload or a detour loses nothing.
+    pub fn save_draft(&self, scenario: &str, seed: u64, answer: &Answer) -> bool {
+        self.drafts.update(|d| d.put(scenario, seed, answer));
+        self.drafts.with_untracked(|d| self.persist(d))
+    }
+
+    /// A stored record, posting a notice if it was quarantined or unreadable.
+    fn load<R: Record>(&self) -> Option<R> {
+        match LocalStore.load::<R>(now_ms()) {
+            Ok(loaded @ (Loaded::Found(_) | Loaded::Migrated { .. })) => loaded.into_record(),
+            Ok(Loaded::Missing) => None,
+            Ok(Loaded::Quarantined(notice)) => {
+                self.post(Notice::Quarantined(notice));
+                None
+            }
+            Err(error) => {
+                self.post(Notice::Storage(error));
+                None
+            }
+        }
+    }
+
+    /// Saves a record, reporting every failure as a notice.
+    fn persist<R: Record>(&self, record: &R) -> bool {
+        let saved = LocalStore.save(record, now_ms());
         match saved {
             Ok(notice) => {
                 if let Some(notice) = notice {

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 /// The chart's answer key and rationale, closed until the reader asks:
 /// students code first, then check.
 #[component]
-pub fn AnswerKey(chart: Chart, rationale: String) -> impl IntoView {
+pub fn AnswerKey(chart: Chart, rationale: String, #[prop(optional)] open: bool) -> impl IntoView {
     let key = chart.key;
     let inpatient = chart.setting == hit_core::scenario::Setting::Inpatient;
     let disposition = hit_core::discharge::label(&key.discharge_disposition).unwrap_or("Not recorded");
@@ -13,10 +13,13 @@ pub fn AnswerKey(chart: Chart, rationale: String) -> impl IntoView {
     if !inpatient {
         rows[0].0 = "First-listed".into();
     }
-    rows.extend(key.secondary.iter().map(|k| ("Secondary".to_string(), k.code.clone(), poa(&k.poa))));
+    rows.extend(key.secondary.iter().map(|k| {
+        let role = if k.required { "Secondary" } else { "Secondary (accepted, not required)" };
+        (role.to_string(), k.code.clone(), poa(&k.poa))
+    }));
     view! {
-        <details class="card answer-key no-print">
-            <summary>"Answer key and rationale (open after you have coded the chart)"</summary>
+        <details class="card answer-key no-print" open=open>
+            <summary>{if open { "Answer key and rationale" } else { "Answer key and rationale (open after you have coded the chart)" }}</summary>
             <h2>"Diagnoses (ICD-10-CM)"</h2>
             <div class="table-scroll">
                 <table class="data-table compact">
@@ -35,7 +38,7 @@ pub fn AnswerKey(chart: Chart, rationale: String) -> impl IntoView {
                 view! {
                     <ul class="code-list">
                         {key.procedures.iter().map(|p| view! {
-                            <li><a class="code" href=format!("/codebook/icd10pcs/{}", p.code)>{p.code.clone()}</a>{format!(" on {}", p.date)}</li>
+                            <li><a class="code" href=format!("/codebook/icd10pcs/{}", p.code)>{p.code.clone()}</a>{format!(" on {}{}", p.date, if p.required { "" } else { " (accepted, not required)" })}</li>
                         }).collect_view()}
                     </ul>
                 }.into_any()

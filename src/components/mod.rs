@@ -1,15 +1,23 @@
 //! Reusable view components, one per file.
 
 pub mod answer_key;
+pub mod attempt_history;
+pub mod base_rate_form;
 pub mod card_section;
 pub mod chart_filters;
 pub mod cm_detail;
+pub mod code_finder;
 pub mod code_search;
 pub mod codes_progress;
+pub mod coding_lists;
+pub mod diagnosis_row;
 pub mod document_nav;
 pub mod document_view;
 pub mod download_link;
+pub mod drg_comparison;
 pub mod feature_card;
+pub mod grade_report;
+pub mod live_drg;
 pub mod name_form;
 pub mod note_groups;
 pub mod notices;
@@ -20,6 +28,7 @@ pub mod pcs_builder;
 pub mod pcs_detail;
 pub mod planned_feature;
 pub mod primary_nav;
+pub mod procedure_row;
 pub mod quarantine_list;
 pub mod scenario_card;
 pub mod site_footer;

@@ -39,7 +39,7 @@ pub fn ChartViewer() -> impl IntoView {
 }
 
 /// The scenario and its chart for URL parts, or a message saying what is wrong.
-fn open(
+pub(crate) fn open(
     content: Option<(&[Scenario], &hit_core::chart::Names)>,
     id: &str,
     seed: &str,
@@ -71,6 +71,7 @@ fn ChartPage(scenario: Scenario, chart: Chart, selected: Signal<usize>) -> impl 
         </header>
         {chart.with_value(|c| view! { <PatientBanner chart=c.clone()/> })}
         <div class="actions chart-actions no-print">
+            <a class="button" href=format!("/code/{}/{}", chart.with_value(|c| c.scenario.clone()), chart.with_value(|c| c.seed))>"Code this chart"</a>
             <a class="button button--secondary" href="/charts">"Chart library"</a>
             <a class="button button--secondary" href=another>"Another patient, same case"</a>
             <button type="button" class="button button--secondary" on:click=|_| print_page()>"Print chart"</button>

@@ -11,3 +11,4 @@ pub mod instructor;
 pub mod not_found;
 pub mod progress;
 pub mod settings;
+pub mod workspace;

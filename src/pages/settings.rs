@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::{
-    card_section::CardSection, name_form::NameForm, page_header::PageHeader, quarantine_list::QuarantineList, theme_picker::ThemePicker,
+    base_rate_form::BaseRateForm, card_section::CardSection, name_form::NameForm, page_header::PageHeader, quarantine_list::QuarantineList, theme_picker::ThemePicker,
 };
 
 #[component]
@@ -13,6 +13,9 @@ pub fn SettingsPage() -> impl IntoView {
         </CardSection>
         <CardSection id="appearance" title="Appearance">
             <ThemePicker/>
+        </CardSection>
+        <CardSection id="payment" title="Payment">
+            <BaseRateForm/>
         </CardSection>
         <CardSection id="storage" title="Unreadable data">
             <p>

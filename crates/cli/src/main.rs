@@ -11,6 +11,7 @@ mod chart_cmd;
 mod cm_source;
 mod codes_cmd;
 mod content_check;
+mod grade_cmd;
 mod group_cmd;
 mod mce_source;
 mod msdrg_source;
@@ -73,6 +74,20 @@ enum Command {
         #[arg(long, conflicts_with_all = ["pdx", "age", "sex", "discharge_status"])]
         stdin: bool,
         /// The content folder holding codes/ and msdrg-rules.toml.
+        #[arg(long)]
+        content: Option<PathBuf>,
+    },
+    /// Grade a coded chart against its answer key; prints the grading as JSON.
+    Grade {
+        scenario: String,
+        seed: u64,
+        /// JSON: {"diagnoses":[{"code","poa"}],"procedures":[{"code","date"}]}, principal first.
+        #[arg(long)]
+        answer: PathBuf,
+        /// Dollars per unit of relative weight, for the payment difference.
+        #[arg(long, default_value_t = hit_core::settings::DEFAULT_BASE_RATE)]
+        base_rate: u32,
+        /// The content folder (scenarios, codes/, rubric).
         #[arg(long)]
         content: Option<PathBuf>,
     },
@@ -194,6 +209,33 @@ fn main() -> ExitCode {
             })();
             match claim {
                 Ok(claim) => group_cmd::one(&sets, &claim, json),
+                Err(e) => {
+                    eprintln!("hit: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
+        Command::Grade { scenario, seed, answer, base_rate, content } => {
+            let dir = content.clone().or_else(find_content_dir).unwrap_or_else(|| PathBuf::from("content"));
+            let loaded = match content {
+                None => hit_core::content::bundled(),
+                Some(dir) => match content_check::read_tree(&dir) {
+                    Ok(files) => hit_core::content::load(&files),
+                    Err(e) => {
+                        eprintln!("hit: cannot read {}: {e}", dir.display());
+                        return ExitCode::from(2);
+                    }
+                },
+            };
+            let content = match loaded {
+                Ok(c) => c,
+                Err(errors) => {
+                    errors.iter().for_each(|e| eprintln!("{e}"));
+                    return ExitCode::FAILURE;
+                }
+            };
+            match codes_cmd::load(&dir) {
+                Ok(sets) => grade_cmd::run(&content, &sets, &scenario, seed, &answer, base_rate),
                 Err(e) => {
                     eprintln!("hit: {e}");
                     ExitCode::from(2)

@@ -63,7 +63,9 @@ pub fn convert(logic: &str, table5: &str, mcc: &str, cc: &str) -> Result<String,
         dx_lines.push((format!("D\t{}\t{level}\t{group}\t{aowa}\t{hac}", refs.join(",")), code.clone()));
     }
     let mut pr_lines = Vec::new();
-    for (code, v) in prmap {
+    // The extraction left two words of a definition ("One", "with") as keys.
+    let pcs_shaped = |c: &str| c.len() == 7 && c.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_uppercase());
+    for (code, v) in prmap.iter().filter(|(c, _)| pcs_shaped(c)) {
         let mut refs = Vec::new();
         for label in strings(v) {
             // "FAMILY|NAME|CODE|CODE": the label holds only with those codes too.

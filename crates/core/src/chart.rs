@@ -83,12 +83,23 @@ pub struct KeyCode {
     /// Y, N, U or W; `None` for POA-exempt codes and for every code of an
     /// encounter that is not an inpatient admission.
     pub poa: Option<String>,
+    /// False for a code facilities differ on reporting: accepted when coded,
+    /// not counted missing when left out.
+    pub required: bool,
+}
+
+impl KeyCode {
+    pub fn new(code: &str, poa: Option<&str>) -> KeyCode {
+        KeyCode { code: code.into(), poa: poa.map(String::from), required: true }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeyProcedure {
     pub code: String,
     pub date: Date,
+    /// As for [`KeyCode::required`].
+    pub required: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -133,12 +144,20 @@ impl Chart {
             })).collect::<Vec<_>>(),
             "key": {
                 "principal_dx": {"code": key.principal.code, "poa": key.principal.poa},
-                "secondary_dx": key.secondary.iter().map(|k| json!({"code": k.code, "poa": k.poa})).collect::<Vec<_>>(),
-                "procedures": key.procedures.iter().map(|pr| json!({"code": pr.code, "date": pr.date.to_string()})).collect::<Vec<_>>(),
+                "secondary_dx": key.secondary.iter().map(|k| optional(json!({"code": k.code, "poa": k.poa}), k.required)).collect::<Vec<_>>(),
+                "procedures": key.procedures.iter().map(|pr| optional(json!({"code": pr.code, "date": pr.date.to_string()}), pr.required)).collect::<Vec<_>>(),
                 "discharge_disposition": key.discharge_disposition,
             },
         })
     }
+}
+
+/// Marks a key entry `"required": false` when it is accepted but not required.
+fn optional(mut entry: serde_json::Value, required: bool) -> serde_json::Value {
+    if !required {
+        entry["required"] = json!(false);
+    }
+    entry
 }
 
 /// A piece of a document's text, as a viewer lays it out.
@@ -308,6 +327,7 @@ pub fn generate(scenario: &Scenario, names: &Names, seed: u64) -> Chart {
     let to_key = |d: &crate::scenario::KeyDiagnosis| KeyCode {
         code: d.code.clone(),
         poa: d.poa.clone().filter(|p| p != "exempt"),
+        required: d.required,
     };
     let dx: Vec<_> = scenario.diagnoses.iter().filter(|d| applies(&d.when)).collect();
     // A principal that holds only under a condition (the left wrist, say)
@@ -325,7 +345,7 @@ pub fn generate(scenario: &Scenario, names: &Names, seed: u64) -> Chart {
             .procedures
             .iter()
             .filter(|p| applies(&p.when))
-            .map(|p| KeyProcedure { code: p.code.clone(), date: admitted.plus_days(i32::from(p.day).min(stay)) })
+            .map(|p| KeyProcedure { code: p.code.clone(), date: admitted.plus_days(i32::from(p.day).min(stay)), required: p.required })
             .collect(),
         discharge_disposition: scenario.discharge.clone(),
     };
@@ -763,7 +783,7 @@ mod tests {
         let pneumonia = c.scenarios.iter().find(|s| s.id == "community-acquired-pneumonia").unwrap();
         let chart = (0..40).map(|seed| generate(pneumonia, &c.names, seed)).find(|ch| ch.key.secondary.iter().any(|k| k.code == "Z87.891")).unwrap();
         assert_eq!(chart.key.secondary.iter().find(|k| k.code == "Z87.891").unwrap().poa, None);
-        assert_eq!(chart.key.principal, KeyCode { code: "J18.9".into(), poa: Some("Y".into()) });
+        assert_eq!(chart.key.principal, KeyCode::new("J18.9", Some("Y")));
         // Outside inpatient admissions no code carries a POA indicator.
         let ed = content().scenarios.iter().find(|s| s.setting != Setting::Inpatient).expect("an outpatient or ED scenario");
         let ed_chart = generate(ed, &content().names, 5);
@@ -775,15 +795,15 @@ mod tests {
         let c = content();
         let mut chart = generate(&c.scenarios[0], &c.names, 3);
         chart.patient.age = 70;
-        chart.key.principal = KeyCode { code: "O80".into(), poa: Some("Y".into()) };
+        chart.key.principal = KeyCode::new("O80", Some("Y"));
         chart.key.secondary = vec![
-            KeyCode { code: "E10.9".into(), poa: Some("Y".into()) },
-            KeyCode { code: "E11.9".into(), poa: Some("Q".into()) },
-            KeyCode { code: "E11".into(), poa: Some("Y".into()) },
-            KeyCode { code: "Z87.891".into(), poa: Some("Y".into()) },
-            KeyCode { code: "I10".into(), poa: None },
+            KeyCode::new("E10.9", Some("Y")),
+            KeyCode::new("E11.9", Some("Q")),
+            KeyCode::new("E11", Some("Y")),
+            KeyCode::new("Z87.891", Some("Y")),
+            KeyCode::new("I10", None),
         ];
-        chart.key.procedures = vec![KeyProcedure { code: "0DTJ4ZX".into(), date: chart.patient.admitted }];
+        chart.key.procedures = vec![KeyProcedure { code: "0DTJ4ZX".into(), date: chart.patient.admitted, required: true }];
         let problems = key_problems(&chart, test_code_sets(), &c.poa_exempt).join("\n");
         for part in [
             "Z87.891: on the POA exempt list",

@@ -45,6 +45,8 @@ pub struct Content {
     /// The MS-DRG decision rules, checked for syntax; their labels are
     /// resolved when the code sets load.
     pub drg_rules: crate::drg_rules::RulesFile,
+    /// How coding is scored.
+    pub rubric: crate::grading::Rubric,
 }
 
 /// What a file under `content/` is, decided by its path.
@@ -58,6 +60,8 @@ pub enum Kind {
     PoaExempt,
     /// The MS-DRG decision rules, msdrg-rules.toml.
     DrgRules,
+    /// The coding rubric, grading-rubric.toml.
+    Rubric,
     /// A chart scenario, content/scenarios/<id>.toml.
     Scenario,
     /// A generated code-set file (content/codes/), fetched by the app at run
@@ -79,6 +83,7 @@ pub const CODE_FILES: [&str; 7] = [
 /// The content shipped inside the app, embedded at compile time. A test
 /// checks that it lists every parsed file on disk.
 pub const BUNDLED: &[(&str, &str)] = &[
+    ("grading-rubric.toml", include_str!("../../../content/grading-rubric.toml")),
     ("msdrg-rules.toml", include_str!("../../../content/msdrg-rules.toml")),
     ("names.toml", include_str!("../../../content/names.toml")),
     ("poa-exempt.toml", include_str!("../../../content/poa-exempt.toml")),
@@ -164,6 +169,7 @@ const REQUIRED: &[(&str, Kind)] = &[
     ("names.toml", Kind::Names),
     ("poa-exempt.toml", Kind::PoaExempt),
     ("msdrg-rules.toml", Kind::DrgRules),
+    ("grading-rubric.toml", Kind::Rubric),
 ];
 
 /// The kind of the file at `path` (relative to `content/`), if it is one.
@@ -223,6 +229,7 @@ pub fn load(files: &[(String, String)]) -> Result<Content, Vec<ContentError>> {
     let mut names = None;
     let mut poa_exempt = None;
     let mut drg_rules = None;
+    let mut rubric = None;
     let mut scenarios = Vec::new();
     for (path, text) in files {
         match kind_of(path) {
@@ -232,6 +239,7 @@ pub fn load(files: &[(String, String)]) -> Result<Content, Vec<ContentError>> {
             Some(Kind::Names) => names = collect(parse_names(path, text), &mut errors),
             Some(Kind::PoaExempt) => poa_exempt = collect(poa::parse(path, text), &mut errors),
             Some(Kind::DrgRules) => drg_rules = collect(crate::drg_rules::parse(path, text), &mut errors),
+            Some(Kind::Rubric) => rubric = collect(crate::grading::parse_rubric(path, text), &mut errors),
             Some(Kind::Scenario) => scenarios.extend(collect(crate::scenario::parse(path, text), &mut errors)),
             None => errors.push(ContentError {
                 file: path.clone(),
@@ -260,9 +268,9 @@ pub fn load(files: &[(String, String)]) -> Result<Content, Vec<ContentError>> {
         }
     }
     scenarios.sort_by(|a, b| a.id.cmp(&b.id));
-    match (tips, sources, names, poa_exempt, drg_rules) {
-        (Some(tips), Some(sources), Some(names), Some(poa_exempt), Some(drg_rules)) if errors.is_empty() => {
-            Ok(Content { tips, sources, names, poa_exempt, scenarios, drg_rules })
+    match (tips, sources, names, poa_exempt, drg_rules, rubric) {
+        (Some(tips), Some(sources), Some(names), Some(poa_exempt), Some(drg_rules), Some(rubric)) if errors.is_empty() => {
+            Ok(Content { tips, sources, names, poa_exempt, scenarios, drg_rules, rubric })
         }
         _ => Err(errors),
     }

@@ -76,6 +76,9 @@ pub enum Expr {
     /// A diagnosis or procedure label: `pdx 'PDX'`, `proc 'ORPCS'`.
     Label(Role, String),
     Flag(Flag),
+    /// `every-sdx 'A' 'B'`: every secondary diagnosis is in one of these
+    /// value sets (true when there are none).
+    EverySdx(Vec<String>),
     /// `status '02 05 66'`: the discharge status is one of these.
     Status(Vec<String>),
     /// `home '003'`: procedures that are O.R. procedures of that DRG's own list.
@@ -104,8 +107,6 @@ pub enum Role {
     Sdx,
     /// Principal or secondary.
     Dx,
-    /// Every secondary diagnosis carries it (true when there are none).
-    EverySdx,
     /// How many procedures carry it.
     Proc,
 }
@@ -360,7 +361,6 @@ impl Parser<'_> {
                     "pdx" => Some(Role::Pdx),
                     "sdx" => Some(Role::Sdx),
                     "dx" => Some(Role::Dx),
-                    "every-sdx" => Some(Role::EverySdx),
                     "proc" => Some(Role::Proc),
                     _ => None,
                 };
@@ -368,6 +368,14 @@ impl Parser<'_> {
                     return Ok(Expr::Label(role, self.quoted(&w)?));
                 }
                 match w.as_str() {
+                    "every-sdx" => {
+                        let mut labels = vec![self.quoted(&w)?];
+                        while let Some(Token::Quoted(q)) = self.tokens.get(self.pos).cloned() {
+                            self.pos += 1;
+                            labels.push(q);
+                        }
+                        Ok(Expr::EverySdx(labels))
+                    }
                     "status" => Ok(Expr::Status(self.quoted(&w)?.split_whitespace().map(String::from).collect())),
                     "home" => {
                         let drg = self.quoted(&w)?;
@@ -440,6 +448,7 @@ impl Parser<'_> {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cond {
     Label(Role, u16),
+    EverySdx(Vec<u16>),
     Flag(Flag),
     Status(Vec<String>),
     Home(u16),
@@ -532,6 +541,15 @@ fn resolve(e: &Expr, prefix: &str, data: &Msdrg) -> Result<Cond, String> {
             let id = data.label_id(&full).ok_or_else(|| format!("no value set is labelled {full:?} in content/codes/msdrg.tsv"))?;
             Cond::Label(*role, id)
         }
+        Expr::EverySdx(names) => Cond::EverySdx(
+            names
+                .iter()
+                .map(|name| {
+                    let full = if name.contains('|') { name.clone() } else { format!("{prefix}|{name}") };
+                    data.label_id(&full).ok_or_else(|| format!("no value set is labelled {full:?} in content/codes/msdrg.tsv"))
+                })
+                .collect::<Result<_, _>>()?,
+        ),
         Expr::Flag(f) => Cond::Flag(*f),
         Expr::Status(s) => Cond::Status(s.clone()),
         Expr::Home(d) => Cond::Home(*d),

@@ -110,13 +110,13 @@ impl Grouper {
         let Some(pdx) = self.data.dx(&pdx_code) else {
             return self.ungroupable(why, format!("{} is not a valid FY2026 principal diagnosis for grouping", show(&claim.pdx)));
         };
-        // Secondaries: known, not the principal, each once.
+        // Secondaries as listed, repeats included, as the CMS grouper reads
+        // them (the MCE, not the grouper, flags a repeat of the principal).
         let mut sdx: Vec<(String, &DxAttributes)> = Vec::new();
         for code in &claim.sdx {
             let key = normalize(code);
             match self.data.dx(&key) {
-                Some(a) if key != pdx_code && !sdx.iter().any(|(c, _)| *c == key) => sdx.push((key, a)),
-                Some(_) => {}
+                Some(a) => sdx.push((key, a)),
                 None => why.unknown.push(show(code)),
             }
         }
@@ -378,9 +378,9 @@ impl Ctx<'_> {
                 Role::Pdx => b(self.pdx.contains(id)),
                 Role::Sdx => self.sdx.iter().filter(|l| l.contains(id)).count() as i64,
                 Role::Dx => b(self.pdx.contains(id)) + self.sdx.iter().filter(|l| l.contains(id)).count() as i64,
-                Role::EverySdx => b(self.sdx.iter().all(|l| l.contains(id))),
                 Role::Proc => self.procs.iter().filter(|l| l.contains(id)).count() as i64,
             },
+            Cond::EverySdx(ids) => b(self.sdx.iter().all(|l| ids.iter().any(|id| l.contains(id)))),
             Cond::Flag(f) => match f {
                 Flag::Mcc => b(self.severity == Severity::Mcc),
                 Flag::Cc => b(self.severity >= Severity::Cc),

@@ -4,12 +4,15 @@
 //! web app (the workspace root) and the `hit` CLI both build on it, and its
 //! tests run natively. Time and randomness are passed in by callers.
 
+pub mod attempts;
 pub mod chart;
 pub mod codes;
+pub mod coding;
 pub mod content;
 pub mod date;
 pub mod discharge;
 pub mod drg_rules;
+pub mod grading;
 pub mod grouper;
 pub mod icd10cm;
 pub mod mce;

@@ -175,6 +175,10 @@ pub struct KeyDiagnosis {
     /// a negation ("!copd"), or several joined by `&` ("htn & ckd").
     #[serde(default)]
     pub when: Option<String>,
+    /// False for a code facilities differ on reporting (Z79.899, say):
+    /// accepted when a student codes it, not missing when left out.
+    #[serde(default = "yes")]
+    pub required: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -185,6 +189,8 @@ pub struct KeyProcedure {
     pub day: u16,
     #[serde(default)]
     pub when: Option<String>,
+    #[serde(default = "yes")]
+    pub required: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]

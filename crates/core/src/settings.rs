@@ -5,12 +5,39 @@ use serde::{Deserialize, Serialize};
 use crate::store::Record;
 
 /// Preferences persisted across sessions.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
     pub theme: ThemeChoice,
     /// Shown in greetings. Empty means "not set".
     pub display_name: String,
+    /// Dollars per unit of MS-DRG relative weight, for the payment a coding
+    /// produces. An example rate until the user sets their hospital's.
+    pub drg_base_rate: u32,
+}
+
+/// The base rate used until the user sets one.
+pub const DEFAULT_BASE_RATE: u32 = 6500;
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { theme: ThemeChoice::default(), display_name: String::new(), drg_base_rate: DEFAULT_BASE_RATE }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BaseRateError {
+    #[error("Enter the base rate in whole dollars, such as 6500 (no $ sign or cents).")]
+    NotANumber,
+    #[error("Use a base rate from $100 to $100,000 per unit of relative weight.")]
+    OutOfRange,
+}
+
+/// Reads a base rate as typed: "6500", "6,500" or "$6,500".
+pub fn parse_base_rate(input: &str) -> Result<u32, BaseRateError> {
+    let digits: String = input.trim().trim_start_matches('$').chars().filter(|c| *c != ',').collect();
+    let rate: u32 = digits.trim().parse().map_err(|_| BaseRateError::NotANumber)?;
+    if (100..=100_000).contains(&rate) { Ok(rate) } else { Err(BaseRateError::OutOfRange) }
 }
 
 impl Record for Settings {
@@ -99,7 +126,8 @@ mod tests {
     fn every_schema_version_has_a_fixture_that_loads() {
         let versions: Vec<u32> = FIXTURES.iter().map(|(v, _)| *v).collect();
         assert_eq!(versions, (1..=Settings::VERSION).collect::<Vec<_>>());
-        let expected = Settings { theme: ThemeChoice::Dark, display_name: "Ada".into() };
+        // Schema 1 before the base rate existed: the default fills it.
+        let expected = Settings { theme: ThemeChoice::Dark, display_name: "Ada".into(), drg_base_rate: DEFAULT_BASE_RATE };
         for (version, raw) in FIXTURES {
             let mut store = MemoryStore::new();
             store.set_raw(Settings::KEY, raw).unwrap();
@@ -131,6 +159,17 @@ mod tests {
         check(ThemeChoice::System, true, ThemeChoice::Light);
         check(ThemeChoice::Light, true, ThemeChoice::Dark);
         check(ThemeChoice::Dark, false, ThemeChoice::Light);
+    }
+
+    #[test]
+    fn base_rates_are_read_as_typed() {
+        let check = |input: &str, expected: Result<u32, BaseRateError>| assert_eq!(parse_base_rate(input), expected, "{input:?}");
+        check("6500", Ok(6500));
+        check(" $6,812 ", Ok(6812));
+        check("6500.50", Err(BaseRateError::NotANumber));
+        check("", Err(BaseRateError::NotANumber));
+        check("50", Err(BaseRateError::OutOfRange));
+        check("250000", Err(BaseRateError::OutOfRange));
     }
 
     #[test]
