@@ -9,13 +9,14 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const FILES: [(&str, &str); 6] = [
+const FILES: [(&str, &str); 7] = [
     ("codes/icd10cm.tsv", include_str!("../content/codes/icd10cm.tsv")),
     ("codes/icd10cm-notes.tsv", include_str!("../content/codes/icd10cm-notes.tsv")),
     ("codes/icd10pcs.tsv", include_str!("../content/codes/icd10pcs.tsv")),
     ("codes/icd10pcs-defs.tsv", include_str!("../content/codes/icd10pcs-defs.tsv")),
     ("codes/icd10pcs-index.tsv", include_str!("../content/codes/icd10pcs-index.tsv")),
     ("codes/mce.tsv", include_str!("../content/codes/mce.tsv")),
+    ("codes/msdrg.tsv", include_str!("../content/codes/msdrg.tsv")),
 ];
 
 fn now() -> f64 {
@@ -51,4 +52,19 @@ fn search_latency_in_the_browser() {
         pct(0.95),
         pct(1.0)
     );
+
+    // MS-DRG grouping of every inpatient chart key, 20 seeds each.
+    let content = hit_core::content::bundled().unwrap();
+    let claims: Vec<_> = content
+        .scenarios
+        .iter()
+        .filter(|s| s.setting == hit_core::scenario::Setting::Inpatient)
+        .flat_map(|s| (0..20).map(move |seed| (s, seed)))
+        .map(|(s, seed)| hit_core::grading::key_claim(&hit_core::chart::generate(s, &content.names, seed)))
+        .collect();
+    let start = now();
+    let grouped: Vec<u16> = claims.iter().map(|c| sets.grouper.group(c).drg).collect();
+    let took = now() - start;
+    assert!(grouped.iter().all(|d| *d != 999));
+    console_log!("BENCH browser MS-DRG grouping, {} chart keys: {:.0} claims/s ({:.1} us each)", claims.len(), claims.len() as f64 / took * 1000.0, took / claims.len() as f64 * 1000.0);
 }

@@ -15,14 +15,17 @@ pub fn LiveDrg() -> impl IntoView {
         let CodesStatus::Ready(cb) = state.codes.get() else { return None };
         let dx: Vec<String> = answer.diagnoses.iter().map(|d| d.code.clone()).filter(|c| !c.trim().is_empty()).collect();
         let procs: Vec<String> = answer.procedures.iter().map(|p| p.code.clone()).filter(|c| !c.trim().is_empty()).collect();
-        (!dx.is_empty()).then(|| ui.chart.with_value(|c| cb.sets.grouper.group(&hit_core::grading::claim_for(c, &dx, &procs))))
+        (!dx.is_empty()).then(|| ui.chart.with_value(|c| {
+            let claim = hit_core::grading::claim_for(c, &dx, &procs);
+            (cb.sets.grouper.group(&claim), hit_core::grading::mce_edits(&cb.sets.mce, &claim))
+        }))
     });
     view! {
         <section class="card live-drg" aria-labelledby="live-drg-heading" aria-live="polite">
             <h2 id="live-drg-heading">"MS-DRG for your coding"</h2>
             {move || match result.get() {
                 None => view! { <p class="muted">"Add a principal diagnosis to see the MS-DRG it groups to."</p> }.into_any(),
-                Some(r) => view! {
+                Some((r, edits)) => view! {
                     <p class="drg-line">
                         <span class="drg-number">{format!("MS-DRG {:03}", r.drg)}</span>" "{r.title.clone()}
                     </p>
@@ -34,6 +37,12 @@ pub fn LiveDrg() -> impl IntoView {
                         {r.why.severity_excluded.iter().map(|(c, why)| view! { <li>{format!("{c} does not count: {why}")}</li> }).collect_view()}
                         {(!r.why.procedures.is_empty()).then(|| view! { <li>{format!("Surgical DRG from {}", r.why.procedures.join(", "))}</li> })}
                     </ul>
+                    <h3 class="mce-heading">"Medicare Code Editor"</h3>
+                    {if edits.is_empty() {
+                        view! { <p class="muted">"No MCE edits: the claim passes the diagnosis edits."</p> }.into_any()
+                    } else {
+                        view! { <ul class="mce-edits">{edits.into_iter().map(|e| view! { <li>{e.message}</li> }).collect_view()}</ul> }.into_any()
+                    }}
                 }.into_any(),
             }}
         </section>

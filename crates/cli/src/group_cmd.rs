@@ -80,7 +80,7 @@ pub fn one(sets: &CodeSets, claim: &Claim, json: bool) -> ExitCode {
     }
     println!("  {}", r.why.mdc);
     for (code, level) in &r.why.severity_from {
-        println!("  {code} is a {}", level.label());
+        println!("  {code} is {}", if *level == hit_core::msdrg::Severity::Mcc { "an MCC" } else { "a CC" });
     }
     for (code, reason) in &r.why.severity_excluded {
         println!("  {code} does not count: {reason}");
@@ -93,6 +93,13 @@ pub fn one(sets: &CodeSets, claim: &Claim, json: bool) -> ExitCode {
     }
     if let (Some(g), Some(a)) = (r.gmlos, r.amlos) {
         println!("  GMLOS {g} days, AMLOS {a} days");
+    }
+    let edits = hit_core::grading::mce_edits(&sets.mce, claim);
+    if edits.is_empty() {
+        println!("  MCE: no edits");
+    }
+    for e in edits {
+        println!("  MCE: {}", e.message);
     }
     ExitCode::SUCCESS
 }

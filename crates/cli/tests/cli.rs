@@ -1,7 +1,8 @@
 //! The `hit` binary as a user runs it.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
 
 fn hit(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_hit")).args(args).output().expect("hit runs")
@@ -200,4 +201,77 @@ fn content_check_generates_charts_and_reports_bad_keys() {
     let bundled = hit(&["chart", "--list"]);
     assert!(!String::from_utf8_lossy(&bundled.stdout).contains("edited on disk"));
     std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn group_prints_the_drg_for_flags_and_for_json_lines() {
+    let content = repo_content();
+    let dir = content.to_str().unwrap();
+    let out = hit(&["group", "--content", dir, "--pdx", "J18.9", "--sdx", "N17.9", "E11.65", "--age", "70", "--sex", "F", "--discharge-status", "1", "--json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let line = &json_lines(&out)[0];
+    assert_eq!(line["drg"], "194");
+    assert_eq!(line["mdc"], 4);
+    assert_eq!(line["severity"], "CC");
+    assert_eq!(line["description"], "Simple Pneumonia and Pleurisy with CC");
+    assert!(line["weight"].as_f64().unwrap() > 0.5);
+    // Without --json: the reasons, and the MCE beside them.
+    let text = String::from_utf8(hit(&["group", "--content", dir, "--pdx", "F02.80", "--sdx", "J18.9", "--age", "80", "--sex", "F", "--discharge-status", "01"]).stdout).unwrap();
+    assert!(text.contains("MS-DRG 884") && text.contains("J18.9 is an MCC") && text.contains("MCE: F02.80 is a manifestation code"), "{text}");
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hit"))
+        .args(["group", "--stdin", "--content", dir])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(concat!(
+        r#"{"pdx":"K35.80","sdx":[],"procs":["0DTJ4ZZ"],"age":30,"sex":"M","discharge_status":"01"}"#, "\n",
+        r#"{"pdx":"I21.4","sdx":[],"procs":[],"age":70,"sex":"M","discharge_status":20}"#, "\n",
+        r#"{"pdx":"I21.4","age":70,"sex":"X","discharge_status":"01"}"#, "\n",
+    ).as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 3, "one output line per input line");
+    assert_eq!((lines[0]["drg"].as_str(), lines[0]["mdc"].as_u64()), (Some("399"), Some(6)));
+    assert_eq!(lines[1]["drg"], "285", "expired AMI");
+    assert!(lines[2]["error"].as_str().unwrap().contains("sex must be M, F or U"));
+    assert!(!out.status.success(), "a bad line fails the run");
+}
+
+#[test]
+fn grade_prints_the_grading_of_an_answer_file() {
+    let dir = std::env::temp_dir().join(format!("hit-grade-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let chart: serde_json::Value = serde_json::from_slice(&hit(&["chart", "lap-appendectomy", "7", "--json"]).stdout).unwrap();
+    let key = &chart["key"];
+    let mut diagnoses = vec![serde_json::json!({"code": key["principal_dx"]["code"], "poa": key["principal_dx"]["poa"]})];
+    for d in key["secondary_dx"].as_array().unwrap() {
+        diagnoses.push(serde_json::json!({"code": d["code"], "poa": d["poa"]}));
+    }
+    let procedures: Vec<_> = key["procedures"].as_array().unwrap().iter().map(|p| serde_json::json!({"code": p["code"], "date": p["date"]})).collect();
+    let perfect = dir.join("perfect.json");
+    std::fs::write(&perfect, serde_json::json!({"diagnoses": diagnoses, "procedures": procedures}).to_string()).unwrap();
+    let out = hit(&["grade", "lap-appendectomy", "7", "--answer", perfect.to_str().unwrap(), "--content", repo_content().to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let g: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(g["score"]["percent"], 100.0);
+    assert_eq!(g["drg"]["yours"]["drg"], g["drg"]["correct"]["drg"]);
+    assert_eq!(g["drg"]["difference"], 0.0);
+
+    let wrong = dir.join("wrong.json");
+    std::fs::write(&wrong, r#"{"diagnoses":[{"code":"R10.31","poa":"Y"}],"procedures":[]}"#).unwrap();
+    let g: serde_json::Value = serde_json::from_slice(&hit(&["grade", "lap-appendectomy", "7", "--answer", wrong.to_str().unwrap()]).stdout).unwrap();
+    let verdicts: Vec<&str> = g["items"].as_array().unwrap().iter().map(|i| i["verdict"].as_str().unwrap()).collect();
+    assert_eq!(verdicts[0], "missing");
+    assert!(verdicts.contains(&"missing") && g["score"]["percent"].as_f64().unwrap() < 30.0, "{verdicts:?}");
+    assert_ne!(g["drg"]["yours"]["drg"], g["drg"]["correct"]["drg"]);
+    assert!(g["drg"]["difference"].as_f64().unwrap() < 0.0, "coding abdominal pain underpays an appendectomy");
+
+    let bad = dir.join("bad.json");
+    std::fs::write(&bad, "not json").unwrap();
+    let out = hit(&["grade", "lap-appendectomy", "7", "--answer", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is not an answer file"));
 }

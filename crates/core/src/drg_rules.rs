@@ -17,6 +17,8 @@ pub struct RulesFile {
     pub text: String,
     pub version: String,
     pub families: Vec<FamilySpec>,
+    /// Pair labels whose procedures count only as the pair.
+    pub consume: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -50,7 +52,16 @@ pub enum Stage {
 #[serde(deny_unknown_fields)]
 struct Raw {
     version: String,
+    #[serde(default)]
+    combinations: RawCombinations,
     family: Vec<Spanned<RawFamily>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawCombinations {
+    #[serde(default)]
+    consume: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -192,7 +203,7 @@ pub(crate) fn parse(path: &str, text: &str) -> Result<RulesFile, Vec<ContentErro
         families.push(FamilySpec { drgs, labels, when, split, stage: fam.stage, line });
     }
     if errors.is_empty() {
-        Ok(RulesFile { path: path.into(), text: text.into(), version: raw.version, families })
+        Ok(RulesFile { path: path.into(), text: text.into(), version: raw.version, families, consume: raw.combinations.consume })
     } else {
         Err(errors)
     }
@@ -482,6 +493,11 @@ pub struct Family {
 pub struct Rules {
     pub version: String,
     pub families: Vec<Family>,
+    /// Label ids of pairs whose procedures count only as the pair, with the
+    /// MDC of the pair's family (only a claim in that MDC is affected).
+    pub consume: Vec<(u16, Option<u8>)>,
+    /// Label ids that belong to surgical families (pairs of these are O.R.).
+    pub surgical_labels: Vec<u16>,
 }
 
 impl RulesFile {
@@ -529,7 +545,33 @@ impl RulesFile {
                 line: f.line,
             });
         }
-        if errors.is_empty() { Ok(Rules { version: self.version.clone(), families }) } else { Err(errors) }
+        let mut consume = Vec::new();
+        for name in &self.consume {
+            match data.label_id(name) {
+                Some(id) => {
+                    let mdc = name.split(['&', '|']).next().and_then(|d| data.drg(d.parse().ok()?)).and_then(|d| d.mdc);
+                    consume.push((id, mdc));
+                }
+                None => errors.push(ContentError {
+                    file: self.path.clone(),
+                    line: self.text.lines().position(|l| l.contains(name.as_str())).map_or(1, |i| i + 1),
+                    field: "combinations.consume".into(),
+                    message: format!("no value set is labelled {name:?} in content/codes/msdrg.tsv"),
+                }),
+            }
+        }
+        // A label belongs to a surgical family when its DRGs are surgical.
+        let surgical_labels = data
+            .labels()
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| {
+                let first = l.split(['&', '|']).next().and_then(|d| d.parse::<u16>().ok());
+                first.and_then(|d| data.drg(d)).is_some_and(|d| d.surgical)
+            })
+            .map(|(i, _)| i as u16)
+            .collect();
+        if errors.is_empty() { Ok(Rules { version: self.version.clone(), families, consume, surgical_labels }) } else { Err(errors) }
     }
 }
 

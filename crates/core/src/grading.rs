@@ -495,6 +495,12 @@ pub fn key_claim(chart: &Chart) -> Claim {
     claim_for(chart, &dx, &procs)
 }
 
+/// The Medicare Code Editor's diagnosis edits for a claim.
+pub fn mce_edits(mce: &crate::mce::Mce, claim: &Claim) -> Vec<crate::mce::Edit> {
+    let secondary: Vec<&str> = claim.sdx.iter().map(String::as_str).collect();
+    mce.edit(&crate::mce::Claim { principal: &claim.pdx, secondary: &secondary, age: claim.age, sex: claim.sex, discharge_status: &claim.discharge_status })
+}
+
 /// Groups the key and the answer and prices both at `base_rate` dollars.
 pub fn compare_drgs(grouper: &Grouper, chart: &Chart, answer: &Answer, base_rate: f64) -> DrgComparison {
     let dx: Vec<String> = answer.diagnoses.iter().map(|d| d.code.clone()).filter(|c| !c.trim().is_empty()).collect();
@@ -607,6 +613,18 @@ mod tests {
         let e = parse_rubric("grading-rubric.toml", &text.replace("wrong_poa = 0.5", "wrong_poa = 1.5")).unwrap_err();
         assert_eq!(e[0].field, "wrong_poa");
         assert!(e[0].line > 1);
+    }
+
+    #[test]
+    fn mce_edits_come_with_the_claim() {
+        let c = crate::content::bundled().unwrap();
+        let s = c.scenarios.iter().find(|s| s.id == "community-acquired-pneumonia").unwrap();
+        let chart = crate::chart::generate(s, &c.names, 3);
+        let clean = claim_for(&chart, &["J18.9".into()], &[]);
+        assert!(mce_edits(&test_code_sets().mce, &clean).is_empty());
+        let manifestation = claim_for(&chart, &["F02.80".into(), "J18.9".into()], &[]);
+        let edits = mce_edits(&test_code_sets().mce, &manifestation);
+        assert!(edits.iter().any(|e| e.kind == crate::mce::EditKind::ManifestationAsPrincipal), "{edits:?}");
     }
 
     #[test]

@@ -137,9 +137,37 @@ impl Grouper {
         };
         let mdc = mdcs.grouping.0;
         let proc_codes: Vec<&str> = procs.iter().map(|(c, _)| c.as_str()).collect();
+        // A pair holds when its partner is coded too. Procedures in a pair
+        // the rules mark `consume` count only as that pair.
+        let paired = |a: &ProcAttributes, code: &str| -> Vec<(u16, bool)> {
+            let partner = |l: &crate::msdrg::ProcLabel| !l.with.is_empty() && l.with.iter().all(|w| proc_codes.contains(&w.as_str()));
+            let mut out: Vec<(u16, bool)> = a.labels.iter().filter(|l| partner(l)).map(|l| (l.label, true)).collect();
+            // The partner's side of the pair, when only it lists the combination.
+            for (other, b) in &procs {
+                for l in &b.labels {
+                    if l.with.iter().any(|w| w == code) && other != code && l.with.iter().all(|w| w == code || proc_codes.contains(&w.as_str())) {
+                        out.push((l.label, true));
+                    }
+                }
+            }
+            out
+        };
+        let mut proc_or: Vec<OrKind> = procs.iter().map(|(_, a)| a.or).collect();
         let proc_labels: Vec<Vec<u16>> = procs
             .iter()
-            .map(|(_, a)| a.labels.iter().filter(|l| l.with.iter().all(|w| proc_codes.contains(&w.as_str()))).map(|l| l.label).collect())
+            .enumerate()
+            .map(|(i, (code, a))| {
+                let pairs = paired(a, code);
+                let consumed = pairs.iter().any(|(l, _)| self.rules.consume.iter().any(|(c, m)| c == l && *m == Some(mdc)));
+                if proc_or[i] == OrKind::NonOr && pairs.iter().any(|(l, _)| self.rules.surgical_labels.contains(l)) {
+                    proc_or[i] = OrKind::Extensive;
+                }
+                let mut labels: Vec<u16> = pairs.iter().map(|(l, _)| *l).collect();
+                if !consumed {
+                    labels.extend(a.labels.iter().filter(|l| l.with.is_empty()).map(|l| l.label));
+                }
+                labels
+            })
             .collect();
         let expired = claim.discharge_status == "20";
         let mut ctx = Ctx {
@@ -147,6 +175,7 @@ impl Grouper {
             sdx: sdx.iter().map(|(_, a)| a.labels.as_slice()).collect(),
             procs: &proc_labels,
             proc_attrs: procs.iter().map(|(_, a)| *a).collect(),
+            proc_or,
             proc_codes: proc_codes.clone(),
             mdc,
             severity: Severity::None,
@@ -358,6 +387,8 @@ struct Ctx<'a> {
     sdx: Vec<&'a [u16]>,
     procs: &'a [Vec<u16>],
     proc_attrs: Vec<&'a ProcAttributes>,
+    /// Each procedure's O.R. status, pairs included.
+    proc_or: Vec<OrKind>,
     proc_codes: Vec<&'a str>,
     mdc: u8,
     severity: Severity,
@@ -384,9 +415,9 @@ impl Ctx<'_> {
             Cond::Flag(f) => match f {
                 Flag::Mcc => b(self.severity == Severity::Mcc),
                 Flag::Cc => b(self.severity >= Severity::Cc),
-                Flag::Or => self.proc_attrs.iter().filter(|a| a.or != OrKind::NonOr).count() as i64,
-                Flag::OrExtensive => self.proc_attrs.iter().filter(|a| a.or == OrKind::Extensive).count() as i64,
-                Flag::OrNonExtensive => self.proc_attrs.iter().filter(|a| a.or == OrKind::NonExtensive).count() as i64,
+                Flag::Or => self.proc_or.iter().filter(|o| **o != OrKind::NonOr).count() as i64,
+                Flag::OrExtensive => self.proc_or.iter().filter(|o| **o == OrKind::Extensive).count() as i64,
+                Flag::OrNonExtensive => self.proc_or.iter().filter(|o| **o == OrKind::NonExtensive).count() as i64,
                 Flag::Expired => b(self.expired),
                 Flag::Female => b(self.sex == Sex::Female),
                 Flag::Male => b(self.sex == Sex::Male),
@@ -526,6 +557,18 @@ mod tests {
         let r = test_code_sets().grouper.group(&claim("A51.0", &[], &[], 30, Sex::Unknown, "01"));
         assert_eq!((r.drg, r.mdc), (999, None));
         assert!(r.ungroupable.unwrap().contains("sex"));
+    }
+
+    #[test]
+    fn procedure_pairs_count_as_one_operation() {
+        // Removing a knee liner alone is a debridement-type procedure; with a
+        // new tibial component it is a revision of the knee replacement.
+        check("T84.032A", &[], &["0SPD0JZ"], Sex::Female, "01", 465, 8);
+        check("T84.032A", &[], &["0SRD0N9", "0SPD0JZ"], Sex::Female, "01", 468, 8);
+        // A pacemaker generator with its lead is an O.R. procedure together,
+        // unrelated to a shoulder aftercare diagnosis; the generator alone is not.
+        check("S42.231P", &[], &["0JH835Z"], Sex::Male, "01", 566, 8);
+        check("S42.231P", &[], &["0JH835Z", "02HM3MZ"], Sex::Male, "01", 983, 8);
     }
 
     #[test]
