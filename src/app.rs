@@ -38,6 +38,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/code") view=pages::coding::Coding/>
                     <Route path=path!("/code/:scenario/:seed") view=pages::workspace::Workspace/>
                     <Route path=path!("/exam") view=pages::exam::Exam/>
+                    <Route path=path!("/exam/quiz") view=pages::quiz::Quiz/>
+                    <Route path=path!("/exam/mock") view=pages::mock::Mock/>
+                    <Route path=path!("/exam/mock/results/:n") view=pages::mock_result::MockResultPage/>
                     <ParentRoute path=path!("/codebook") view=pages::codebook::Codebook>
                         <Route path=path!("") view=pages::codebook::CodebookHome/>
                         <Route path=path!(":system/:code") view=pages::codebook::CodeView/>

@@ -8,6 +8,7 @@ mod app;
 mod browser;
 pub mod codebook;
 mod coding_state;
+mod exam_session;
 mod components;
 mod pages;
 pub mod state;

@@ -5,6 +5,8 @@
 
 use hit_core::attempts::{Attempt, Attempts, Drafts};
 use hit_core::grading::Answer;
+use hit_core::mock::{CurrentMock, MockHistory};
+use hit_core::quiz::{CurrentQuiz, History};
 use hit_core::content::{Content, ContentError};
 use hit_core::settings::Settings;
 use hit_core::store::{Loaded, QuarantineNotice, QuarantinedEntry, Record, Store, StoreError};
@@ -46,6 +48,14 @@ pub struct AppState {
     pub attempts: RwSignal<Attempts>,
     /// Unfinished coding per chart.
     pub drafts: RwSignal<Drafts>,
+    /// Every practice answer and the flagged items.
+    pub history: RwSignal<History>,
+    /// The quiz being taken, if any.
+    pub quiz: RwSignal<CurrentQuiz>,
+    /// The mock exam being taken, if any.
+    pub mock: RwSignal<CurrentMock>,
+    /// Submitted mock exams, oldest first.
+    pub mocks: RwSignal<MockHistory>,
     next_notice: StoredValue<u32>,
 }
 
@@ -64,6 +74,10 @@ pub fn provide_app() -> AppState {
         codes: RwSignal::new(CodesStatus::Idle),
         attempts: RwSignal::new(Attempts::default()),
         drafts: RwSignal::new(Drafts::default()),
+        history: RwSignal::new(History::default()),
+        quiz: RwSignal::new(CurrentQuiz::default()),
+        mock: RwSignal::new(CurrentMock::default()),
+        mocks: RwSignal::new(MockHistory::default()),
         next_notice: StoredValue::new(0),
     };
     match hit_core::content::bundled() {
@@ -79,6 +93,10 @@ pub fn provide_app() -> AppState {
     if let Some(drafts) = state.load::<Drafts>() {
         state.drafts.set(drafts);
     }
+    state.load_into(state.history);
+    state.load_into(state.quiz);
+    state.load_into(state.mock);
+    state.load_into(state.mocks);
     state.refresh_quarantine();
     provide_context(state);
     state
@@ -114,6 +132,24 @@ impl AppState {
     pub fn save_draft(&self, scenario: &str, seed: u64, answer: &Answer) -> bool {
         self.drafts.update(|d| d.put(scenario, seed, answer));
         self.drafts.with_untracked(|d| self.persist(d))
+    }
+
+    /// Applies `change` to a record's signal and saves the record. As with
+    /// settings, the change holds for this tab even when saving fails.
+    pub fn change<R: Record + Send + Sync + 'static>(&self, signal: RwSignal<R>, change: impl FnOnce(&mut R)) -> bool {
+        signal.update(change);
+        signal.with_untracked(|r| self.persist(r))
+    }
+
+    /// Saves a record's signal as it stands (after an `update` elsewhere).
+    pub fn save<R: Record + Send + Sync + 'static>(&self, signal: RwSignal<R>) -> bool {
+        signal.with_untracked(|r| self.persist(r))
+    }
+
+    fn load_into<R: Record + Send + Sync + 'static>(&self, signal: RwSignal<R>) {
+        if let Some(record) = self.load::<R>() {
+            signal.set(record);
+        }
     }
 
     /// A stored record, posting a notice if it was quarantined or unreadable.

@@ -18,10 +18,10 @@ fn clear() {
 fn settings_round_trip_through_local_storage() {
     clear();
     let mut store = LocalStore;
-    let settings = Settings { theme: ThemeChoice::Dark, display_name: "Grace".into() };
+    let settings = Settings { theme: ThemeChoice::Dark, display_name: "Grace".into(), ..Default::default() };
     assert_eq!(store.save(&settings, 1).unwrap(), None);
     let raw = web_sys::window().unwrap().local_storage().unwrap().unwrap().get_item("hit.settings").unwrap();
-    assert_eq!(raw.as_deref(), Some(r#"{"schema":1,"data":{"theme":"dark","display_name":"Grace"}}"#));
+    assert_eq!(raw.as_deref(), Some(r#"{"schema":1,"data":{"theme":"dark","display_name":"Grace","drg_base_rate":6500}}"#));
     assert_eq!(store.load::<Settings>(2).unwrap(), Loaded::Found(settings));
 }
 
@@ -58,7 +58,7 @@ fn keys_lists_only_this_apps_keys() {
 fn full_storage_reports_quota_exceeded_and_keeps_the_old_value() {
     clear();
     let mut store = LocalStore;
-    let settings = Settings { theme: ThemeChoice::Light, display_name: "Kept".into() };
+    let settings = Settings { theme: ThemeChoice::Light, display_name: "Kept".into(), ..Default::default() };
     store.save(&settings, 0).unwrap();
     // Fill the origin's quota (5 to 10 MiB in Chromium) with 1 MiB chunks.
     let chunk = "x".repeat(1 << 20);
@@ -84,4 +84,61 @@ fn full_storage_reports_quota_exceeded_and_keeps_the_old_value() {
     assert!(error.to_string().contains("storage for this site is full"));
     assert_eq!(store.load::<Settings>(0).unwrap(), Loaded::Found(settings));
     clear();
+}
+
+#[wasm_bindgen_test]
+fn graded_attempts_and_drafts_survive_in_local_storage() {
+    use hit_core::attempts::{Attempt, Attempts, Drafts};
+    use hit_core::grading::{Answer, AnswerCode};
+    clear();
+    let mut store = LocalStore;
+    let answer = Answer { diagnoses: vec![AnswerCode { code: "K35.80".into(), poa: Some("Y".into()) }], procedures: vec![] };
+    let history = Attempts {
+        attempts: vec![Attempt { scenario: "lap-appendectomy".into(), seed: 7, at_ms: 5, points: 4.0, possible: 7.0, answer: answer.clone(), your_drg: 393, correct_drg: 399 }],
+    };
+    store.save(&history, 10).unwrap();
+    let mut drafts = Drafts::default();
+    drafts.put("lap-appendectomy", 7, &answer);
+    store.save(&drafts, 11).unwrap();
+    assert_eq!(store.load::<Attempts>(12).unwrap(), Loaded::Found(history));
+    let Loaded::Found(back) = store.load::<Drafts>(13).unwrap() else { panic!("drafts did not load") };
+    assert_eq!(back.get("lap-appendectomy", 7), Some(&answer));
+    // A damaged history is set aside, not overwritten by the next save.
+    store.set_raw("hit.coding-attempts", "[oops").unwrap();
+    assert!(matches!(store.load::<Attempts>(14).unwrap(), Loaded::Quarantined(_)));
+    assert_eq!(store.quarantined().unwrap()[0].raw, "[oops");
+}
+
+#[wasm_bindgen_test]
+fn exam_answers_and_a_mock_exam_in_progress_survive_in_local_storage() {
+    use hit_core::mock::{CurrentMock, MockHistory, assemble};
+    use hit_core::quiz::{CurrentQuiz, History, Session};
+    clear();
+    let mut store = LocalStore;
+    let content = hit_core::content::bundled().unwrap();
+    let mut exam = assemble(&content.bank, &content.blueprint, 42, 1_000).unwrap();
+    exam.answer(0, vec![1], 2_000);
+    exam.toggle_flag(3);
+    exam.go_to(7, 30);
+    let current = CurrentMock { exam: Some(exam.clone()) };
+    store.save(&current, 3_000).unwrap();
+    assert_eq!(store.load::<CurrentMock>(4_000).unwrap(), Loaded::Found(current));
+    // Compact enough to keep many: a whole exam in progress is a few kilobytes.
+    let raw = store.get_raw("hit.mock-exam").unwrap().unwrap();
+    assert!(raw.len() < 12_000, "{} bytes", raw.len());
+
+    let mut history = History::default();
+    let mut session = Session::new("Quick 10", hit_core::quiz::quick_ten(&content.bank, &history, 5), 9, 1_000);
+    let first = hit_core::quiz::item(&content.bank, &session.ids[0]).unwrap().into_owned();
+    session.answer(&content.bank, &mut history, 0, first.answer(), 2_000, 12).unwrap();
+    store.save(&history, 5_000).unwrap();
+    store.save(&CurrentQuiz { session: Some(session.clone()) }, 5_000).unwrap();
+    store.save(&MockHistory { exams: vec![exam] }, 5_000).unwrap();
+    assert_eq!(store.load::<History>(6_000).unwrap(), Loaded::Found(history));
+    assert_eq!(store.load::<CurrentQuiz>(6_000).unwrap(), Loaded::Found(CurrentQuiz { session: Some(session) }));
+    assert!(matches!(store.load::<MockHistory>(6_000).unwrap(), Loaded::Found(h) if h.exams.len() == 1));
+    // A tampered exam is quarantined with its text kept.
+    store.set_raw("hit.mock-exam", "{\"schema\":1,\"data\":{\"exam\":{\"seed\":\"x\"}}}").unwrap();
+    assert!(matches!(store.load::<CurrentMock>(7_000).unwrap(), Loaded::Quarantined(_)));
+    assert!(store.quarantined().unwrap().iter().any(|q| q.raw.contains("\"seed\":\"x\"")));
 }

@@ -22,16 +22,17 @@ pub fn run(dir: &Path, seeds: u64) -> ExitCode {
     };
     match hit_core::content::load(&files) {
         Ok(content) => {
-            let problems = match hit_core::content::load_code_sets(&files) {
+            let mut problems = match hit_core::content::load_code_sets(&files) {
                 Ok(sets) => chart_problems(&content, &sets, seeds),
                 Err(_) => {
                     println!("  (no code sets under {}: scenario keys not checked)", dir.display());
                     Vec::new()
                 }
             };
+            problems.extend(hit_core::exam::coverage_problems(&content.bank, &content.blueprint).into_iter().map(|p| format!("content/exam: {p}")));
             if !problems.is_empty() {
                 problems.iter().for_each(|p| eprintln!("{p}"));
-                eprintln!("{} problem(s) in scenario keys; nothing was changed", problems.len());
+                eprintln!("{} problem(s) in scenario keys or the question bank; nothing was changed", problems.len());
                 return ExitCode::FAILURE;
             }
             println!("content OK: {} files checked in {}", files.len(), dir.display());
@@ -39,6 +40,7 @@ pub fn run(dir: &Path, seeds: u64) -> ExitCode {
             println!("  data sources: {}", content.sources.len());
             println!("  POA exempt categories: {}", content.poa_exempt.entries.len());
             print_scenario_summary(&content, seeds);
+            print_bank_summary(&content);
             ExitCode::SUCCESS
         }
         Err(errors) => {
@@ -81,6 +83,21 @@ fn print_scenario_summary(content: &Content, seeds: u64) {
     let mdcs: BTreeSet<u8> = scenarios.iter().filter(|s| s.setting == Setting::Inpatient).map(|s| s.mdc).collect();
     let list: Vec<String> = mdcs.iter().map(u8::to_string).collect();
     println!("    inpatient MDCs: {} ({})", mdcs.len(), list.join(", "));
+}
+
+fn print_bank_summary(content: &Content) {
+    let bank = &content.bank;
+    let (domains, types, levels) = hit_core::exam::counts(bank);
+    println!("  exam items: {} in {} scenario sets", bank.items.len(), bank.sets.len());
+    for d in hit_core::rhit::Domain::all() {
+        println!("    domain {} {}: {}", d.number(), d.name(), domains.get(&d.number()).copied().unwrap_or(0));
+    }
+    for (t, n) in &types {
+        println!("    {}: {n}", match t { hit_core::exam::ItemType::Single => "single best answer", hit_core::exam::ItemType::Multiple => "multiple response" });
+    }
+    for (c, n) in &levels {
+        println!("    {}: {n}", c.label());
+    }
 }
 
 /// Every file below `dir` as (path relative to `dir` with `/`, text), sorted.

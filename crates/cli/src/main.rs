@@ -16,6 +16,7 @@ mod group_cmd;
 mod mce_source;
 mod msdrg_source;
 mod pcs_source;
+mod quiz_cmd;
 
 #[derive(Parser)]
 #[command(name = "hit", version = hit_core::VERSION, about = "HIT Trainer command-line tools")]
@@ -91,6 +92,11 @@ enum Command {
         #[arg(long)]
         content: Option<PathBuf>,
     },
+    /// The RHIT question bank.
+    Quiz {
+        #[command(subcommand)]
+        command: QuizCommand,
+    },
     /// Work with the files under content/.
     Content {
         #[command(subcommand)]
@@ -119,6 +125,28 @@ enum CodesCommand {
 }
 
 #[derive(Subcommand)]
+enum QuizCommand {
+    /// Items drawn as a quiz draws them; with --json, one JSON object per line.
+    Sample {
+        /// 1 to 6, in the order of the RHIT domains (default: all).
+        #[arg(long)]
+        domain: Option<u8>,
+        #[arg(long, default_value_t = 10)]
+        count: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Mix in generated calculation items, as quizzes can.
+        #[arg(long)]
+        calculations: bool,
+        #[arg(long)]
+        json: bool,
+        /// Read the bank from this content folder instead of the one built into `hit`.
+        #[arg(long)]
+        content: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
 enum ContentCommand {
     /// Validate every file under content/; prints FILE:LINE: FIELD: MESSAGE per error.
     Check {
@@ -140,25 +168,30 @@ enum ContentCommand {
     },
 }
 
+/// The bundled content, or the content under `dir`; errors are printed.
+fn load_content(dir: Option<PathBuf>) -> Result<hit_core::content::Content, ExitCode> {
+    let loaded = match dir {
+        None => hit_core::content::bundled(),
+        Some(dir) => match content_check::read_tree(&dir) {
+            Ok(files) => hit_core::content::load(&files),
+            Err(e) => {
+                eprintln!("hit: cannot read {}: {e}", dir.display());
+                return Err(ExitCode::from(2));
+            }
+        },
+    };
+    loaded.map_err(|errors| {
+        errors.iter().for_each(|e| eprintln!("{e}"));
+        ExitCode::FAILURE
+    })
+}
+
 fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Chart { list, scenario, seed, json, content } => {
-            let loaded = match content {
-                None => hit_core::content::bundled(),
-                Some(dir) => match content_check::read_tree(&dir) {
-                    Ok(files) => hit_core::content::load(&files),
-                    Err(e) => {
-                        eprintln!("hit: cannot read {}: {e}", dir.display());
-                        return ExitCode::from(2);
-                    }
-                },
-            };
-            let content = match loaded {
+            let content = match load_content(content) {
                 Ok(content) => content,
-                Err(errors) => {
-                    errors.iter().for_each(|e| eprintln!("{e}"));
-                    return ExitCode::FAILURE;
-                }
+                Err(code) => return code,
             };
             match (list, scenario, seed) {
                 (true, _, _) => chart_cmd::list(&content),
@@ -217,22 +250,9 @@ fn main() -> ExitCode {
         }
         Command::Grade { scenario, seed, answer, base_rate, content } => {
             let dir = content.clone().or_else(find_content_dir).unwrap_or_else(|| PathBuf::from("content"));
-            let loaded = match content {
-                None => hit_core::content::bundled(),
-                Some(dir) => match content_check::read_tree(&dir) {
-                    Ok(files) => hit_core::content::load(&files),
-                    Err(e) => {
-                        eprintln!("hit: cannot read {}: {e}", dir.display());
-                        return ExitCode::from(2);
-                    }
-                },
-            };
-            let content = match loaded {
-                Ok(c) => c,
-                Err(errors) => {
-                    errors.iter().for_each(|e| eprintln!("{e}"));
-                    return ExitCode::FAILURE;
-                }
+            let content = match load_content(content) {
+                Ok(content) => content,
+                Err(code) => return code,
             };
             match codes_cmd::load(&dir) {
                 Ok(sets) => grade_cmd::run(&content, &sets, &scenario, seed, &answer, base_rate),
@@ -240,6 +260,12 @@ fn main() -> ExitCode {
                     eprintln!("hit: {e}");
                     ExitCode::from(2)
                 }
+            }
+        }
+        Command::Quiz { command: QuizCommand::Sample { domain, count, seed, calculations, json, content } } => {
+            match load_content(content) {
+                Ok(content) => quiz_cmd::sample(&content, domain, count, seed, calculations, json),
+                Err(code) => code,
             }
         }
         Command::Content { command: ContentCommand::Check { dir, seeds } } => {

@@ -162,15 +162,21 @@ fn chart_list_and_chart_json() {
     assert_eq!(hit(&["chart", "no-such-scenario", "1"]).status.code(), Some(2));
 }
 
-/// A scratch content tree with code sets and one scenario, for key checks.
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() { copy_dir(&path, &target) } else { std::fs::copy(&path, &target).map(drop).unwrap() }
+    }
+}
+
+/// A scratch content tree with code sets, the exam content and one
+/// scenario, for key checks.
 fn scratch_with_scenario(name: &str, scenario: &str, text: &str) -> PathBuf {
     let dir = scratch_content(name);
-    let codes = dir.join("codes");
-    std::fs::create_dir_all(&codes).unwrap();
-    for entry in std::fs::read_dir(repo_content().join("codes")).unwrap() {
-        let path = entry.unwrap().path();
-        std::fs::copy(&path, codes.join(path.file_name().unwrap())).unwrap();
-    }
+    copy_dir(&repo_content().join("codes"), &dir.join("codes"));
+    copy_dir(&repo_content().join("exam"), &dir.join("exam"));
     std::fs::create_dir_all(dir.join("scenarios")).unwrap();
     std::fs::write(dir.join("scenarios").join(format!("{scenario}.toml")), text).unwrap();
     dir
@@ -274,4 +280,71 @@ fn grade_prints_the_grading_of_an_answer_file() {
     let out = hit(&["grade", "lap-appendectomy", "7", "--answer", bad.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("is not an answer file"));
+}
+
+#[test]
+fn quiz_sample_prints_items_of_a_domain_with_their_answers() {
+    let out = hit(&["quiz", "sample", "--domain", "2", "--count", "6", "--seed", "4", "--json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let items = json_lines(&out);
+    assert_eq!(items.len(), 6);
+    for item in &items {
+        assert!(item["id"].as_str().is_some_and(|id| !id.is_empty()));
+        assert_eq!(item["domain"], 2);
+        let answer: Vec<u64> = item["answer"].as_array().unwrap().iter().map(|a| a.as_u64().unwrap()).collect();
+        assert_eq!(answer.len() as u64, item["choose"].as_u64().unwrap(), "{item}");
+        assert!(answer.iter().all(|&a| (a as usize) < item["options"].as_array().unwrap().len()));
+        assert!(item["rationale"].as_str().is_some_and(|r| r.len() > 20) && item["reference"].is_string());
+    }
+    // The same seed draws the same items; another seed, others.
+    assert_eq!(hit(&["quiz", "sample", "--domain", "2", "--count", "6", "--seed", "4", "--json"]).stdout, out.stdout);
+    assert_ne!(hit(&["quiz", "sample", "--domain", "2", "--count", "6", "--seed", "5", "--json"]).stdout, out.stdout);
+    // Each domain draws only its own; the text form shows the key.
+    for d in 1..=6 {
+        let items = json_lines(&hit(&["quiz", "sample", "--domain", &d.to_string(), "--count", "3", "--json"]));
+        assert!(items.len() == 3 && items.iter().all(|i| i["domain"] == d), "domain {d}");
+    }
+    let text = String::from_utf8_lossy(&hit(&["quiz", "sample", "--count", "1"]).stdout).to_string();
+    assert!(text.contains("Answer: ") && text.contains("Reference: "), "{text}");
+    let bad = hit(&["quiz", "sample", "--domain", "7"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--domain is 1 to 6"));
+}
+
+#[test]
+fn content_check_validates_the_question_bank() {
+    let dir = scratch_with_scenario("bank", "community-acquired-pneumonia", &std::fs::read_to_string(repo_content().join("scenarios/community-acquired-pneumonia.toml")).unwrap());
+    let out = hit(&["content", "check", "--dir", dir.to_str().unwrap(), "--seeds", "1"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    for line in ["exam items: ", "domain 1 Data Content, Structure and Information Governance: ", "single best answer: ", "multiple response: ", "recall: ", "application: ", "analysis: "] {
+        assert!(stdout.contains(line), "{line:?} missing from {stdout}");
+    }
+    // Break an items file: no correct option on its first item, and its first two items copied (ids used twice).
+    let items = dir.join("exam/items");
+    let name = std::fs::read_dir(&items).unwrap().map(|e| e.unwrap().path()).find(|p| p.to_string_lossy().contains("d2-disclosure")).unwrap();
+    let text = std::fs::read_to_string(&name).unwrap();
+    let first_id = text.split("id = \"").nth(1).unwrap().split('"').next().unwrap().to_string();
+    let broken = text.replacen("correct = true", "correct = false", 1);
+    std::fs::write(&name, broken).unwrap();
+    std::fs::write(items.join("zz-copy.toml"), format!("{}", text.split("\n[[item]]").take(2).collect::<Vec<_>>().join("\n[[item]]"))).unwrap();
+    let out = hit(&["content", "check", "--dir", dir.to_str().unwrap(), "--seeds", "1"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("exactly one correct option"), "{stderr}");
+    assert!(stderr.contains(&first_id) && stderr.contains("is used by two items"), "{stderr}");
+    // Too few items for the blueprint is a coverage problem.
+    std::fs::remove_file(items.join("zz-copy.toml")).unwrap();
+    std::fs::write(&name, &text).unwrap();
+    for entry in std::fs::read_dir(&items).unwrap() {
+        let path = entry.unwrap().path();
+        if path.file_name().unwrap().to_string_lossy().starts_with("d6-") {
+            std::fs::remove_file(path).unwrap();
+        }
+    }
+    let out = hit(&["content", "check", "--dir", dir.to_str().unwrap(), "--seeds", "1"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("domain 6 (Leadership) has 0 items") && stderr.contains("task 6.1"), "{stderr}");
+    std::fs::remove_dir_all(dir).unwrap();
 }

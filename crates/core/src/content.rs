@@ -47,6 +47,10 @@ pub struct Content {
     pub drg_rules: crate::drg_rules::RulesFile,
     /// How coding is scored.
     pub rubric: crate::grading::Rubric,
+    /// The RHIT exam blueprint (content/exam/blueprint.toml).
+    pub blueprint: crate::exam::Blueprint,
+    /// The question bank (content/exam/items/*.toml), items in file order.
+    pub bank: crate::exam::Bank,
 }
 
 /// What a file under `content/` is, decided by its path.
@@ -62,6 +66,10 @@ pub enum Kind {
     DrgRules,
     /// The coding rubric, grading-rubric.toml.
     Rubric,
+    /// The RHIT exam blueprint, exam/blueprint.toml.
+    Blueprint,
+    /// Exam questions, exam/items/<name>.toml.
+    ExamItems,
     /// A chart scenario, content/scenarios/<id>.toml.
     Scenario,
     /// A generated code-set file (content/codes/), fetched by the app at run
@@ -83,6 +91,30 @@ pub const CODE_FILES: [&str; 7] = [
 /// The content shipped inside the app, embedded at compile time. A test
 /// checks that it lists every parsed file on disk.
 pub const BUNDLED: &[(&str, &str)] = &[
+    ("exam/blueprint.toml", include_str!("../../../content/exam/blueprint.toml")),
+    ("exam/items/d1-coding-and-classification.toml", include_str!("../../../content/exam/items/d1-coding-and-classification.toml")),
+    ("exam/items/d1-data-standards.toml", include_str!("../../../content/exam/items/d1-data-standards.toml")),
+    ("exam/items/d1-documentation-and-mpi.toml", include_str!("../../../content/exam/items/d1-documentation-and-mpi.toml")),
+    ("exam/items/d1-legal-record-and-governance.toml", include_str!("../../../content/exam/items/d1-legal-record-and-governance.toml")),
+    ("exam/items/d1-record-content-by-setting.toml", include_str!("../../../content/exam/items/d1-record-content-by-setting.toml")),
+    ("exam/items/d2-disclosure.toml", include_str!("../../../content/exam/items/d2-disclosure.toml")),
+    ("exam/items/d2-exchange-portals-and-special-records.toml", include_str!("../../../content/exam/items/d2-exchange-portals-and-special-records.toml")),
+    ("exam/items/d2-patient-rights.toml", include_str!("../../../content/exam/items/d2-patient-rights.toml")),
+    ("exam/items/d2-security-and-breach.toml", include_str!("../../../content/exam/items/d2-security-and-breach.toml")),
+    ("exam/items/d3-analysis-and-presentation.toml", include_str!("../../../content/exam/items/d3-analysis-and-presentation.toml")),
+    ("exam/items/d3-registries-and-reporting.toml", include_str!("../../../content/exam/items/d3-registries-and-reporting.toml")),
+    ("exam/items/d3-research-and-data-use.toml", include_str!("../../../content/exam/items/d3-research-and-data-use.toml")),
+    ("exam/items/d3-statistics.toml", include_str!("../../../content/exam/items/d3-statistics.toml")),
+    ("exam/items/d4-cdi-and-queries.toml", include_str!("../../../content/exam/items/d4-cdi-and-queries.toml")),
+    ("exam/items/d4-claims-and-denials.toml", include_str!("../../../content/exam/items/d4-claims-and-denials.toml")),
+    ("exam/items/d4-payers-and-coverage.toml", include_str!("../../../content/exam/items/d4-payers-and-coverage.toml")),
+    ("exam/items/d4-reimbursement.toml", include_str!("../../../content/exam/items/d4-reimbursement.toml")),
+    ("exam/items/d5-audits-and-coding-compliance.toml", include_str!("../../../content/exam/items/d5-audits-and-coding-compliance.toml")),
+    ("exam/items/d5-documentation-integrity-and-review-programs.toml", include_str!("../../../content/exam/items/d5-documentation-integrity-and-review-programs.toml")),
+    ("exam/items/d5-fraud-abuse-and-programs.toml", include_str!("../../../content/exam/items/d5-fraud-abuse-and-programs.toml")),
+    ("exam/items/d6-improvement-and-resources.toml", include_str!("../../../content/exam/items/d6-improvement-and-resources.toml")),
+    ("exam/items/d6-leadership.toml", include_str!("../../../content/exam/items/d6-leadership.toml")),
+    ("exam/items/d6-workforce-and-training.toml", include_str!("../../../content/exam/items/d6-workforce-and-training.toml")),
     ("grading-rubric.toml", include_str!("../../../content/grading-rubric.toml")),
     ("msdrg-rules.toml", include_str!("../../../content/msdrg-rules.toml")),
     ("names.toml", include_str!("../../../content/names.toml")),
@@ -170,6 +202,7 @@ const REQUIRED: &[(&str, Kind)] = &[
     ("poa-exempt.toml", Kind::PoaExempt),
     ("msdrg-rules.toml", Kind::DrgRules),
     ("grading-rubric.toml", Kind::Rubric),
+    ("exam/blueprint.toml", Kind::Blueprint),
 ];
 
 /// The kind of the file at `path` (relative to `content/`), if it is one.
@@ -182,6 +215,9 @@ pub fn kind_of(path: &str) -> Option<Kind> {
     }
     if path.starts_with("scenarios/") && path.ends_with(".toml") && path.matches('/').count() == 1 {
         return Some(Kind::Scenario);
+    }
+    if path.starts_with("exam/items/") && path.ends_with(".toml") && path.matches('/').count() == 2 {
+        return Some(Kind::ExamItems);
     }
     REQUIRED.iter().find(|(p, _)| *p == path).map(|(_, k)| *k)
 }
@@ -230,6 +266,8 @@ pub fn load(files: &[(String, String)]) -> Result<Content, Vec<ContentError>> {
     let mut poa_exempt = None;
     let mut drg_rules = None;
     let mut rubric = None;
+    let mut blueprint = None;
+    let mut bank = crate::exam::Bank::default();
     let mut scenarios = Vec::new();
     for (path, text) in files {
         match kind_of(path) {
@@ -240,6 +278,10 @@ pub fn load(files: &[(String, String)]) -> Result<Content, Vec<ContentError>> {
             Some(Kind::PoaExempt) => poa_exempt = collect(poa::parse(path, text), &mut errors),
             Some(Kind::DrgRules) => drg_rules = collect(crate::drg_rules::parse(path, text), &mut errors),
             Some(Kind::Rubric) => rubric = collect(crate::grading::parse_rubric(path, text), &mut errors),
+            Some(Kind::Blueprint) => blueprint = collect(crate::exam::parse_blueprint(path, text), &mut errors),
+            Some(Kind::ExamItems) => {
+                collect(crate::exam::parse_items(path, text, &mut bank), &mut errors);
+            }
             Some(Kind::Scenario) => scenarios.extend(collect(crate::scenario::parse(path, text), &mut errors)),
             None => errors.push(ContentError {
                 file: path.clone(),
@@ -262,15 +304,17 @@ pub fn load(files: &[(String, String)]) -> Result<Content, Vec<ContentError>> {
             });
         }
     }
-    if files.iter().any(|(p, _)| kind_of(p) == Some(Kind::CodeSet)) {
-        if let Err(e) = load_code_sets(files) {
+    if files.iter().any(|(p, _)| kind_of(p) == Some(Kind::CodeSet))
+        && let Err(e) = load_code_sets(files) {
             errors.extend(e);
         }
-    }
     scenarios.sort_by(|a, b| a.id.cmp(&b.id));
-    match (tips, sources, names, poa_exempt, drg_rules, rubric) {
-        (Some(tips), Some(sources), Some(names), Some(poa_exempt), Some(drg_rules), Some(rubric)) if errors.is_empty() => {
-            Ok(Content { tips, sources, names, poa_exempt, scenarios, drg_rules, rubric })
+    if let Some(bp) = &blueprint {
+        errors.extend(crate::exam::check_bank(&bank, bp));
+    }
+    match (tips, sources, names, poa_exempt, drg_rules, rubric, blueprint) {
+        (Some(tips), Some(sources), Some(names), Some(poa_exempt), Some(drg_rules), Some(rubric), Some(blueprint)) if errors.is_empty() => {
+            Ok(Content { tips, sources, names, poa_exempt, scenarios, drg_rules, rubric, blueprint, bank })
         }
         _ => Err(errors),
     }

@@ -291,12 +291,11 @@ impl Grouper {
         if hiv_pdx {
             return Ok(Mdc { base: base.clone(), grouping: base });
         }
-        if has(&pdx.labels, self.mdc25) {
-            if let Some((code, _)) = sdx.iter().find(|(_, a)| has(&a.labels, self.hiv)) {
+        if has(&pdx.labels, self.mdc25)
+            && let Some((code, _)) = sdx.iter().find(|(_, a)| has(&a.labels, self.hiv)) {
                 let why = format!("{shown} is an HIV-related condition and {} is coded, so MDC 25", canonical_cm(code));
                 return Ok(Mdc { base, grouping: (25, why) });
             }
-        }
         if has(&pdx.labels, self.mdc24_pdx) {
             let sites = |labels: &[u16]| self.trauma_sites.iter().filter(|s| labels.contains(s)).copied().collect::<Vec<u16>>();
             let mut with_sites = vec![sites(&pdx.labels)];

@@ -400,12 +400,11 @@ impl Icd10Cm {
         // A 7th character typed without the placeholder X's it needs.
         if (4..7).contains(&key.len()) {
             let (base, last) = key.split_at(key.len() - 1);
-            if let Some(node) = self.node(base).filter(|n| n.children.is_empty() && base.len() < 6) {
-                if self.seventh_choices(node).iter().any(|s| last.starts_with(s.character)) {
+            if let Some(node) = self.node(base).filter(|n| n.children.is_empty() && base.len() < 6)
+                && self.seventh_choices(node).iter().any(|s| last.starts_with(s.character)) {
                     let fixed = canonical_cm(&format!("{base:X<6}{last}"));
                     return unknown(format!("missing placeholder X: did you mean {fixed}?"));
                 }
-            }
         }
         unknown(format!("{shown} is not in the FY2026 ICD-10-CM code set"))
     }
@@ -553,13 +552,12 @@ fn references(text: &str) -> Vec<Reference> {
         let boundary = i == 0 || !chars[i - 1].is_ascii_alphanumeric();
         if let (true, Some((code, end))) = (boundary, code_at(&chars, i)) {
             // A range "A00-A09": a dash followed by another code.
-            if chars.get(end) == Some(&'-') {
-                if let Some((to, after)) = code_at(&chars, end + 1) {
+            if chars.get(end) == Some(&'-')
+                && let Some((to, after)) = code_at(&chars, end + 1) {
                     refs.push(Reference::Range(code, to));
                     i = after;
                     continue;
                 }
-            }
             refs.push(Reference::Prefix(code));
             i = end;
             continue;

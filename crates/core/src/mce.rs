@@ -127,11 +127,10 @@ impl Mce {
             }
             let shown = canonical_cm(&normalize(code));
             let sex_rule = [("male", Sex::Female), ("female", Sex::Male)].into_iter().find(|(f, _)| self.has(code, f));
-            if let Some((flag, conflicting)) = sex_rule {
-                if claim.sex == conflicting {
+            if let Some((flag, conflicting)) = sex_rule
+                && claim.sex == conflicting {
                     push(EditKind::SexConflict, code, format!("{shown} is for {flag} patients only."));
                 }
-            }
         }
         for code in claim.secondary {
             if normalize(code) == pdx_key {

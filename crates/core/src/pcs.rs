@@ -265,8 +265,8 @@ impl Pcs {
                     title = t.head[len].0.clone();
                 }
             }
-        } else if len < 7 {
-            if let Some(table) = self.table(&key) {
+        } else if len < 7
+            && let Some(table) = self.table(&key) {
                 let chars: Vec<char> = key.chars().skip(3).collect();
                 title = table.titles[len - 3].clone();
                 for row in &table.rows {
@@ -278,7 +278,6 @@ impl Pcs {
                     }
                 }
             }
-        }
         (title, values.into_iter().collect())
     }
 

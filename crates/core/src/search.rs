@@ -297,12 +297,11 @@ pub fn sample_queries(cm: &Icd10Cm, count: usize, seed: u64) -> Vec<String> {
         }
         picked.shuffle(&mut rng);
         picked.truncate(rng.random_range(1..=3));
-        if let Some(last) = picked.last_mut() {
-            if last.len() > 4 && rng.random_bool(0.6) {
+        if let Some(last) = picked.last_mut()
+            && last.len() > 4 && rng.random_bool(0.6) {
                 let keep = rng.random_range(3..last.len());
                 last.truncate(last.char_indices().nth(keep).map_or(last.len(), |(i, _)| i));
             }
-        }
         queries.push(picked.join(" "));
     }
     queries
