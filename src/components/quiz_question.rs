@@ -21,12 +21,17 @@ pub fn QuizQuestion(pos: usize) -> impl IntoView {
         (false, true) => "Next question",
         (false, false) => "Skip this question",
     };
+    // Moving on puts focus on the next question's heading (or the summary's).
+    let go = move |to: usize| {
+        quiz_go_to(&state, to);
+        request_animation_frame(|| focus_element("question-heading"));
+    };
     let nav = view! {
         <div class="actions quiz-nav">
             {(pos > 0).then(|| view! {
-                <button type="button" class="button button--quiet" on:click=move |_| quiz_go_to(&state, pos - 1)>"Previous question"</button>
+                <button type="button" class="button button--quiet" on:click=move |_| go(pos - 1)>"Previous question"</button>
             })}
-            <button type="button" class="button button--secondary" on:click=move |_| quiz_go_to(&state, pos + 1)>{next_label}</button>
+            <button type="button" class="button button--secondary" on:click=move |_| go(pos + 1)>{next_label}</button>
         </div>
     };
     let Some(it) = item(&state, &id) else {
@@ -66,7 +71,7 @@ pub fn QuizQuestion(pos: usize) -> impl IntoView {
     view! {
         <form class="card quiz-item" aria-labelledby="question-heading" data-item=data_item on:submit=check>
             <div class="quiz-item__top">
-                <h2 id="question-heading">{format!("Question {} of {total}", pos + 1)}</h2>
+                <h2 id="question-heading" tabindex="-1">{format!("Question {} of {total}", pos + 1)}</h2>
                 <p class="muted">{format!("Domain {} · {} · {}", it.domain.number(), it.domain.name(), it.cognitive.label())}</p>
             </div>
             <ItemView item=it order=order case=case selected=selected locked=Signal::derive(move || chosen.with(Option::is_some))/>

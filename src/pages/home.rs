@@ -9,8 +9,8 @@ use crate::state::use_app;
 /// The sections shown on the dashboard: (route, title, blurb, ready).
 const FEATURES: &[(&str, &str, &str, bool)] = &[
     ("/charts", "Charts", "Read synthetic patient records: face sheet, H&P, progress notes, labs, operative and pathology reports, discharge summary.", true),
-    ("/code", "Coding", "Code a chart in ICD-10-CM with POA and ICD-10-PCS, sequence the principal diagnosis, and see the MS-DRG your coding produces.", false),
-    ("/exam", "Exam prep", "Practise RHIT-style questions by domain, build custom quizzes, and sit a timed mock exam in the real exam's format.", false),
+    ("/code", "Coding", "Code a chart in ICD-10-CM with POA and ICD-10-PCS, sequence the principal diagnosis, and see the MS-DRG your coding produces.", true),
+    ("/exam", "Exam prep", "Practise RHIT-style questions by domain, build custom quizzes, and sit a timed mock exam in the real exam's format.", true),
     ("/codebook", "Codebook", "Search the FY2026 ICD-10-CM tabular with every instructional note, and build PCS codes table by table.", true),
     ("/progress", "Progress", "Follow your scores, domain mastery and review queue. Everything is kept in this browser and can be exported.", false),
     ("/instructor", "Instructor", "Assign charts and quizzes to a class and review how students did.", false),
