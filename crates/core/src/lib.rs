@@ -13,6 +13,7 @@ pub mod date;
 pub mod discharge;
 pub mod drg_rules;
 pub mod exam;
+pub mod fsrs;
 pub mod grading;
 pub mod grouper;
 pub mod icd10cm;
