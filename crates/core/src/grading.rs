@@ -188,6 +188,86 @@ impl Grade {
     }
 }
 
+/// Right and total for one coding skill.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tally {
+    pub right: u16,
+    pub total: u16,
+}
+
+impl Tally {
+    pub fn add(&mut self, right: bool) {
+        self.total += 1;
+        self.right += u16::from(right);
+    }
+
+    pub fn merge(&mut self, other: Tally) {
+        self.right += other.right;
+        self.total += other.total;
+    }
+
+    pub fn percent(&self) -> Option<f64> {
+        (self.total > 0).then(|| f64::from(self.right) / f64::from(self.total) * 100.0)
+    }
+}
+
+/// How one graded chart went, skill by skill.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Skills {
+    /// ICD-10-CM codes: key diagnoses coded right, over key plus extra diagnoses.
+    pub cm: Tally,
+    /// ICD-10-PCS codes, the same way.
+    pub pcs: Tally,
+    /// The principal diagnosis chosen and sequenced first.
+    pub sequencing: Tally,
+    /// POA indicators on the diagnoses coded right (inpatient charts).
+    pub poa: Tally,
+    /// The MS-DRG the coding produces equals the key's (inpatient charts).
+    pub drg: Tally,
+}
+
+impl Skills {
+    pub const NAMES: [&'static str; 5] = ["ICD-10-CM codes", "ICD-10-PCS codes", "Principal diagnosis sequencing", "POA indicators", "MS-DRG"];
+
+    pub fn of(grade: &Grade, inpatient: bool, drg_matches: Option<bool>) -> Skills {
+        let mut s = Skills::default();
+        for item in &grade.items {
+            let code_right = matches!(item.verdict, Verdict::Exact | Verdict::WrongPoa | Verdict::PrincipalNotFirst | Verdict::WrongDate);
+            if item.verdict == Verdict::Accepted {
+                continue;
+            }
+            match item.kind {
+                ItemKind::Principal | ItemKind::Secondary => {
+                    s.cm.add(code_right);
+                    if inpatient && code_right {
+                        s.poa.add(item.verdict != Verdict::WrongPoa);
+                    }
+                    if item.kind == ItemKind::Principal {
+                        s.sequencing.add(matches!(item.verdict, Verdict::Exact | Verdict::WrongPoa));
+                    }
+                }
+                ItemKind::Procedure => s.pcs.add(code_right),
+            }
+        }
+        if let Some(m) = drg_matches.filter(|_| inpatient) {
+            s.drg.add(m);
+        }
+        s
+    }
+
+    pub fn all(&self) -> [Tally; 5] {
+        [self.cm, self.pcs, self.sequencing, self.poa, self.drg]
+    }
+
+    pub fn merge(&mut self, other: &Skills) {
+        self.cm.merge(other.cm);
+        self.pcs.merge(other.pcs);
+        self.sequencing.merge(other.sequencing);
+        self.poa.merge(other.poa);
+        self.drg.merge(other.drg);
+    }
+}
+
 /// Grades `answer` against `key`. POA is compared only on inpatient charts.
 pub fn grade(key: &Key, setting: Setting, answer: &Answer, rubric: &Rubric, sets: &CodeSets) -> Grade {
     let inpatient = setting == Setting::Inpatient;

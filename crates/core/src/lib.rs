@@ -5,6 +5,7 @@
 //! tests run natively. Time and randomness are passed in by callers.
 
 pub mod attempts;
+pub mod backup;
 pub mod chart;
 pub mod codes;
 pub mod coding;
@@ -16,6 +17,7 @@ pub mod exam;
 pub mod fsrs;
 pub mod grading;
 pub mod grouper;
+pub mod history;
 pub mod icd10cm;
 pub mod mce;
 pub mod mock;
@@ -23,8 +25,10 @@ pub mod msdrg;
 pub mod parametric;
 pub mod pcs;
 pub mod poa;
+pub mod progress;
 pub mod prose;
 pub mod quiz;
+pub mod review;
 pub mod rhit;
 pub mod scenario;
 pub mod search;

@@ -74,6 +74,18 @@ impl Record for MockHistory {
     const LABEL: &'static str = "your mock exam results";
 }
 
+impl crate::store::Merge for MockHistory {
+    /// An exam is identified by its seed and start time.
+    fn merge_from(&mut self, other: MockHistory) {
+        for exam in other.exams {
+            if !self.exams.iter().any(|e| e.seed == exam.seed && e.started_ms == exam.started_ms) {
+                self.exams.push(exam);
+            }
+        }
+        self.exams.sort_by_key(|e| e.submitted_ms.unwrap_or(e.deadline_ms));
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MockError {
     #[error("The question bank has {have} items in domain {domain} but a mock exam needs {need}; add items to content/exam/items.")]
@@ -432,6 +444,19 @@ mod tests {
         assert_eq!(time_warning(600_000), Some("10 minutes left."));
         assert_eq!(time_warning(599_500), Some("10 minutes left."));
         assert_eq!(time_warning(601_000), None);
+    }
+
+    #[test]
+    fn mock_histories_merge_each_exam_once() {
+        use crate::store::Merge;
+        let (b, bp) = (bank(), blueprint());
+        let mut e1 = assemble(&b, &bp, 1, 100).unwrap();
+        e1.submit(200, 0);
+        let mut e2 = assemble(&b, &bp, 2, 50).unwrap();
+        e2.submit(300, 0);
+        let mut ours = MockHistory { exams: vec![e1.clone()] };
+        ours.merge_from(MockHistory { exams: vec![e2.clone(), e1.clone()] });
+        assert_eq!(ours.exams, vec![e1, e2]);
     }
 
     #[test]

@@ -13,6 +13,8 @@ use crate::exam::{Bank, Item};
 use crate::rhit::Domain;
 use crate::store::Record;
 
+pub use crate::history::{Answered, History, Mastery};
+
 /// What a custom quiz draws from. Empty `domains` means all six.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuizSpec {
@@ -221,96 +223,6 @@ impl Session {
     }
 }
 
-/// One answer, kept compactly.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Answered {
-    /// The item id.
-    #[serde(rename = "i")]
-    pub item: String,
-    #[serde(rename = "d")]
-    pub domain: u8,
-    #[serde(rename = "c")]
-    pub correct: bool,
-    /// Milliseconds since the Unix epoch.
-    #[serde(rename = "t")]
-    pub at_ms: i64,
-    /// Time spent on the item, in seconds.
-    #[serde(rename = "s")]
-    pub seconds: u32,
-}
-
-/// Every practice and quiz answer, and the flagged items.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct History {
-    pub answers: Vec<Answered>,
-    pub flags: BTreeSet<String>,
-}
-
-impl Record for History {
-    const KEY: &'static str = "hit.quiz-history";
-    const VERSION: u32 = 1;
-    const LABEL: &'static str = "your practice answers";
-}
-
-/// Right and total answers in a domain.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Mastery {
-    pub right: u32,
-    pub total: u32,
-}
-
-impl Mastery {
-    pub fn percent(&self) -> f64 {
-        if self.total == 0 { 0.0 } else { f64::from(self.right) / f64::from(self.total) * 100.0 }
-    }
-}
-
-impl History {
-    pub fn record(&mut self, item: &Item, correct: bool, at_ms: i64, seconds: u32) {
-        self.answers.push(Answered { item: item.id.clone(), domain: item.domain.number(), correct, at_ms, seconds });
-    }
-
-    /// Whether the latest answer to `id` was wrong.
-    pub fn missed(&self, id: &str) -> bool {
-        self.answers.iter().rev().find(|a| a.item == id).is_some_and(|a| !a.correct)
-    }
-
-    /// How many items were answered wrong the last time they were answered.
-    pub fn missed_count(&self) -> usize {
-        let mut latest: BTreeMap<&str, bool> = BTreeMap::new();
-        for a in &self.answers {
-            latest.insert(a.item.as_str(), a.correct);
-        }
-        latest.values().filter(|c| !**c).count()
-    }
-
-    pub fn toggle_flag(&mut self, id: &str) -> bool {
-        if !self.flags.remove(id) {
-            self.flags.insert(id.to_string());
-            true
-        } else {
-            false
-        }
-    }
-
-    /// Mastery per domain over the latest answer to each item, so an item
-    /// answered again counts once, as it stands now.
-    pub fn mastery(&self) -> BTreeMap<u8, Mastery> {
-        let mut latest: BTreeMap<&str, &Answered> = BTreeMap::new();
-        for a in &self.answers {
-            latest.insert(a.item.as_str(), a);
-        }
-        let mut out: BTreeMap<u8, Mastery> = BTreeMap::new();
-        for a in latest.values() {
-            let m = out.entry(a.domain).or_default();
-            m.total += 1;
-            m.right += u32::from(a.correct);
-        }
-        out
-    }
-}
-
 /// Option order for showing an item: shuffled by a seed so the answer's
 /// position is not a cue, the same for the same item and seed.
 pub fn option_order(item: &Item, seed: u64) -> Vec<usize> {
@@ -395,9 +307,9 @@ mod tests {
         assert_eq!(weakest_domain(&all).unwrap().number(), 2, "then the lowest mastery");
         let missed = missed_set(&b, &h, 1);
         assert_eq!(missed, ["i1"]);
-        assert!(h.toggle_flag("i5") && h.flags.contains("i5"));
-        assert!(!h.toggle_flag("i5") && h.flags.is_empty());
-        h.toggle_flag("i7");
+        assert!(h.toggle_flag("i5", 10) && h.flags.contains("i5"));
+        assert!(!h.toggle_flag("i5", 11) && h.flags.is_empty());
+        h.toggle_flag("i7", 12);
         let flagged = choose(&b, &h, &QuizSpec { count: 10, only_flagged: true, ..Default::default() }, 2);
         assert_eq!(flagged, ["i7"]);
         assert_eq!(weakest_domain(&History::default()), None);
@@ -411,17 +323,6 @@ mod tests {
         let start = 20_000 - 20_000 % standalone;
         let seen: BTreeSet<&str> = (start..start + standalone).map(|d| question_of_the_day(&b, d).unwrap().id.as_str()).collect();
         assert_eq!(seen.len() as i64, standalone, "each item once per cycle");
-    }
-
-    #[test]
-    fn history_is_compact_and_loads() {
-        let mut h = History::default();
-        h.record(&make("d2-x", 2, 1, None), true, 1_700_000_000_000, 41);
-        let json = serde_json::to_string(&h).unwrap();
-        assert_eq!(json, r#"{"answers":[{"i":"d2-x","d":2,"c":true,"t":1700000000000,"s":41}],"flags":[]}"#);
-        let mut store = crate::store::MemoryStore::new();
-        crate::store::Store::save(&mut store, &h, 0).unwrap();
-        assert_eq!(crate::store::Store::load::<History>(&mut store, 0).unwrap().into_record(), Some(h));
     }
 
     #[test]

@@ -14,6 +14,21 @@ pub struct Settings {
     /// Dollars per unit of MS-DRG relative weight, for the payment a coding
     /// produces. An example rate until the user sets their hospital's.
     pub drg_base_rate: u32,
+    /// Desired retention for the review queue, in percent (70 to 97): the
+    /// higher it is, the sooner cards come back.
+    pub review_retention: u8,
+}
+
+/// The desired retention offered in Settings; 90 is FSRS's usual default.
+pub const RETENTION_CHOICES: [u8; 6] = [80, 85, 90, 93, 95, 97];
+pub const DEFAULT_RETENTION: u8 = 90;
+
+impl Settings {
+    /// The scheduler parameters the settings call for.
+    pub fn review_params(&self) -> crate::fsrs::Params {
+        let r = f64::from(self.review_retention.clamp(70, 97)) / 100.0;
+        crate::fsrs::Params { desired_retention: r, ..Default::default() }
+    }
 }
 
 /// The base rate used until the user sets one.
@@ -21,7 +36,7 @@ pub const DEFAULT_BASE_RATE: u32 = 6500;
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { theme: ThemeChoice::default(), display_name: String::new(), drg_base_rate: DEFAULT_BASE_RATE }
+        Settings { theme: ThemeChoice::default(), display_name: String::new(), drg_base_rate: DEFAULT_BASE_RATE, review_retention: DEFAULT_RETENTION }
     }
 }
 
@@ -127,7 +142,7 @@ mod tests {
         let versions: Vec<u32> = FIXTURES.iter().map(|(v, _)| *v).collect();
         assert_eq!(versions, (1..=Settings::VERSION).collect::<Vec<_>>());
         // Schema 1 before the base rate existed: the default fills it.
-        let expected = Settings { theme: ThemeChoice::Dark, display_name: "Ada".into(), drg_base_rate: DEFAULT_BASE_RATE };
+        let expected = Settings { theme: ThemeChoice::Dark, display_name: "Ada".into(), ..Settings::default() };
         for (version, raw) in FIXTURES {
             let mut store = MemoryStore::new();
             store.set_raw(Settings::KEY, raw).unwrap();

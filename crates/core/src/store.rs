@@ -36,6 +36,20 @@ pub trait Record: Serialize + DeserializeOwned {
     }
 }
 
+/// A record that can take in another copy of itself without losing either
+/// side: the copy another tab saved, or one from an imported backup. The
+/// same entry on both sides counts once.
+pub trait Merge {
+    fn merge_from(&mut self, other: Self);
+}
+
+/// A record that can shed old detail when storage is full, keeping what
+/// the progress views need. Returns a description of what was dropped, or
+/// `None` if there was nothing to compact.
+pub trait Compact {
+    fn compact(&mut self, now_ms: i64) -> Option<String>;
+}
+
 /// How a record sits in storage: `{"schema": 2, "data": {...}}`.
 #[derive(Serialize, Deserialize)]
 pub struct Envelope<T> {
@@ -183,6 +197,25 @@ pub trait Store {
         Ok(notice)
     }
 
+    /// Saves `record` after merging in what is stored under its key now (as
+    /// another tab may have written since this one loaded it), so two tabs
+    /// never overwrite each other's entries. `record` ends up as saved.
+    fn save_merged<R: Record + Merge>(&mut self, record: &mut R, now_ms: i64) -> Result<Option<QuarantineNotice>, StoreError>
+    where
+        Self: Sized,
+    {
+        match self.load::<R>(now_ms)? {
+            Loaded::Found(stored) | Loaded::Migrated { record: stored, .. } => record.merge_from(stored),
+            Loaded::Missing => {}
+            // Moved aside (and reported) by the load: nothing to merge.
+            Loaded::Quarantined(notice) => {
+                self.save(record, now_ms)?;
+                return Ok(Some(notice));
+            }
+        }
+        self.save(record, now_ms)
+    }
+
     /// Every quarantined value, oldest first.
     fn quarantined(&self) -> Result<Vec<QuarantinedEntry>, StoreError> {
         let mut entries = Vec::new();
@@ -224,6 +257,21 @@ fn encode<R: Record>(record: &R) -> Result<String, StoreError> {
         label: R::LABEL.to_string(),
         reason: e.to_string(),
     })
+}
+
+/// Reads a record from its stored text (an envelope), migrating older
+/// schemas; for backups, which carry envelopes as stored.
+pub fn decode_envelope<R: Record>(raw: &str) -> Result<R, String> {
+    match decode::<R>(raw) {
+        Ok((record, _)) => Ok(record),
+        Err(Unreadable::Newer(found)) => Err(format!("it was saved by a newer version of HIT Trainer (schema {found}; this version reads up to {})", R::VERSION)),
+        Err(Unreadable::Damaged(reason)) => Err(reason),
+    }
+}
+
+/// The stored text (an envelope) of a record.
+pub fn encode_envelope<R: Record>(record: &R) -> Result<String, StoreError> {
+    encode(record)
 }
 
 /// Parses an envelope and migrates its data up to `R::VERSION`.
