@@ -90,3 +90,46 @@ pub fn focus_element(id: &str) {
         let _ = el.focus();
     }
 }
+
+/// Milliseconds to add to UTC for the user's local time (UTC-5 gives -5 h).
+pub fn utc_offset_ms() -> i64 {
+    -(js_sys::Date::new_0().get_timezone_offset() as i64) * 60_000
+}
+
+/// Saves `text` as a file named `filename` through a temporary link.
+/// Returns whether the browser accepted it.
+pub fn download_text(filename: &str, text: &str) -> bool {
+    let Some(url) = json_blob_url(text) else { return false };
+    let link = document().create_element("a").ok().and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+    let done = link.is_some_and(|a| {
+        a.set_href(&url);
+        a.set_download(filename);
+        a.click();
+        true
+    });
+    // Give the download a moment to start before the URL is released.
+    let release = url.clone();
+    leptos::prelude::set_timeout(move || revoke_url(&release), std::time::Duration::from_secs(30));
+    done
+}
+
+/// The text of the first file chosen in a file input.
+pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Result<String, String> {
+    let file = input.files().and_then(|f| f.get(0)).ok_or("No file was chosen.")?;
+    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.map_err(|_| "The file could not be read.".to_string())?;
+    text.as_string().ok_or_else(|| "The file is not text.".to_string())
+}
+
+/// A date for people, in the user's locale ("Dec 1, 2026").
+pub fn local_date(at_ms: i64) -> String {
+    String::from(js_sys::Date::new(&JsValue::from_f64(at_ms as f64)).to_locale_date_string("en-US", &JsValue::UNDEFINED))
+}
+
+/// A local day number as a short date ("Mon, Nov 3").
+pub fn day_label(day: i64) -> String {
+    let options = js_sys::Object::new();
+    for (k, v) in [("timeZone", "UTC"), ("weekday", "short"), ("month", "short"), ("day", "numeric")] {
+        let _ = js_sys::Reflect::set(&options, &JsValue::from_str(k), &JsValue::from_str(v));
+    }
+    String::from(js_sys::Date::new(&JsValue::from_f64((day * 86_400_000) as f64)).to_locale_date_string("en-US", &options))
+}

@@ -54,8 +54,11 @@ pub fn answer_quiz(state: &AppState, pos: usize, chosen: Vec<usize>, seconds: u3
             }
         });
     });
-    if result.is_some() {
-        state.save(state.history);
+    if let Some(correct) = result {
+        let id = state.quiz.with_untracked(|q| q.session.as_ref().and_then(|s| s.ids.get(pos).cloned())).unwrap_or_default();
+        let params = state.settings.with_untracked(|s| s.review_params());
+        state.change_merged(state.review, |r| r.record_answer(&id, correct, now, &params));
+        state.save_merged(state.history);
         state.save(state.quiz);
     }
     result
@@ -78,7 +81,8 @@ pub fn end_quiz(state: &AppState) {
 /// Flags or unflags an item for review; returns whether it is now flagged.
 pub fn toggle_flag(state: &AppState, id: &str) -> bool {
     let mut flagged = false;
-    state.change(state.history, |h| flagged = h.toggle_flag(id));
+    let now = now_ms();
+    state.change_merged(state.history, |h| flagged = h.toggle_flag(id, now));
     flagged
 }
 
@@ -114,14 +118,18 @@ pub fn change_mock(state: &AppState, f: impl FnOnce(&mut MockExam)) {
 pub fn finish_mock(state: &AppState, seconds_on_current: u32) -> Option<usize> {
     let mut exam = state.mock.with_untracked(|m| m.exam.clone())?;
     exam.submit(now_ms(), seconds_on_current);
-    let mut number = 0;
-    state.mocks.update(|h| {
-        h.exams.push(exam.clone());
-        number = h.exams.len();
-    });
-    if state.save(state.mocks) {
+    state.mocks.update(|h| h.exams.push(exam.clone()));
+    if state.save_merged(state.mocks) {
+        // The merge may have added another tab's exams: find this one.
+        let number = state.mocks.with_untracked(|h| h.exams.iter().position(|e| e.seed == exam.seed && e.started_ms == exam.started_ms)).map_or(0, |i| i + 1);
         with_bank(state, |bank| state.history.update(|h| mock::record_answers(&exam, bank, h)));
-        state.save(state.history);
+        state.save_merged(state.history);
+        let params = state.settings.with_untracked(|s| s.review_params());
+        let at = exam.submitted_ms.unwrap_or(exam.deadline_ms);
+        let answers: Vec<(String, bool)> = with_bank(state, |bank| {
+            exam.answers.iter().filter_map(|(&i, chosen)| exam.slots.get(i).and_then(|s| quiz::item(bank, &s.item)).map(|it| (it.id.clone(), it.is_correct(chosen)))).collect()
+        });
+        state.change_merged(state.review, |r| answers.iter().for_each(|(id, ok)| r.record_answer(id, *ok, at, &params)));
         state.change(state.mock, |m| m.exam = None);
         Some(number)
     } else {

@@ -13,6 +13,7 @@ mod components;
 mod pages;
 pub mod state;
 pub mod storage;
+pub(crate) mod tabs;
 
 pub use app::App;
 

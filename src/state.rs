@@ -4,12 +4,14 @@
 //! user and every quarantined record is announced.
 
 use hit_core::attempts::{Attempt, Attempts, Drafts};
+use hit_core::backup::BackupStatus;
+use hit_core::review::ReviewQueue;
 use hit_core::grading::Answer;
 use hit_core::mock::{CurrentMock, MockHistory};
 use hit_core::quiz::{CurrentQuiz, History};
 use hit_core::content::{Content, ContentError};
 use hit_core::settings::Settings;
-use hit_core::store::{Loaded, QuarantineNotice, QuarantinedEntry, Record, Store, StoreError};
+use hit_core::store::{Loaded, Merge, QuarantineNotice, QuarantinedEntry, Record, Store, StoreError};
 use leptos::prelude::*;
 
 use crate::browser::now_ms;
@@ -25,6 +27,8 @@ pub enum Notice {
     Storage(StoreError),
     /// The bundled content failed validation (a build problem).
     Content(Vec<ContentError>),
+    /// Storage was full, so old detail was compacted (what, in words).
+    Compacted(Vec<String>),
 }
 
 /// A notice with an id, so it can be dismissed.
@@ -56,6 +60,9 @@ pub struct AppState {
     pub mock: RwSignal<CurrentMock>,
     /// Submitted mock exams, oldest first.
     pub mocks: RwSignal<MockHistory>,
+    /// Missed questions and codes, scheduled for review.
+    pub review: RwSignal<ReviewQueue>,
+    pub backup_status: RwSignal<BackupStatus>,
     next_notice: StoredValue<u32>,
 }
 
@@ -78,6 +85,8 @@ pub fn provide_app() -> AppState {
         quiz: RwSignal::new(CurrentQuiz::default()),
         mock: RwSignal::new(CurrentMock::default()),
         mocks: RwSignal::new(MockHistory::default()),
+        review: RwSignal::new(ReviewQueue::default()),
+        backup_status: RwSignal::new(BackupStatus::default()),
         next_notice: StoredValue::new(0),
     };
     match hit_core::content::bundled() {
@@ -97,7 +106,10 @@ pub fn provide_app() -> AppState {
     state.load_into(state.quiz);
     state.load_into(state.mock);
     state.load_into(state.mocks);
+    state.load_into(state.review);
+    state.load_into(state.backup_status);
     state.refresh_quarantine();
+    crate::tabs::follow_other_tabs(state);
     provide_context(state);
     state
 }
@@ -124,8 +136,7 @@ impl AppState {
     /// Adds a graded attempt to the history and saves it. The attempt stays
     /// in this tab's history even if saving fails (the failure is posted).
     pub fn record_attempt(&self, attempt: Attempt) -> bool {
-        self.attempts.update(|a| a.attempts.push(attempt));
-        self.attempts.with_untracked(|a| self.persist(a))
+        self.change_merged(self.attempts, |a| a.attempts.push(attempt))
     }
 
     /// Keeps unfinished coding for a chart, so a reload or a detour loses nothing.
@@ -141,6 +152,50 @@ impl AppState {
         signal.with_untracked(|r| self.persist(r))
     }
 
+    /// Like [`AppState::change`] for records other tabs may write too: what
+    /// is stored is merged in before saving, so no tab's entries are lost.
+    pub fn change_merged<R: Record + Merge + Clone + PartialEq + Send + Sync + 'static>(&self, signal: RwSignal<R>, change: impl FnOnce(&mut R)) -> bool {
+        signal.update(change);
+        self.save_merged(signal)
+    }
+
+    pub fn save_merged<R: Record + Merge + Clone + PartialEq + Send + Sync + 'static>(&self, signal: RwSignal<R>) -> bool {
+        let mut record = signal.get_untracked();
+        let mut result = LocalStore.save_merged(&mut record, now_ms());
+        if matches!(result, Err(StoreError::QuotaExceeded { .. })) && self.compact_storage() {
+            record = signal.get_untracked();
+            result = LocalStore.save_merged(&mut record, now_ms());
+        }
+        // The merge may have brought in another tab's entries.
+        if signal.with_untracked(|r| *r != record) {
+            signal.set(record);
+        }
+        self.report(result)
+    }
+
+    /// Frees storage by compacting old detail; tells the user what went.
+    /// Returns whether anything was freed.
+    fn compact_storage(&self) -> bool {
+        match hit_core::backup::compact(&mut LocalStore, now_ms()) {
+            Ok(said) if !said.is_empty() => {
+                self.reload(self.history);
+                self.reload(self.attempts);
+                self.post(Notice::Compacted(said));
+                true
+            }
+            Ok(_) => false,
+            Err(error) => {
+                self.post(Notice::Storage(error));
+                false
+            }
+        }
+    }
+
+    /// Replaces a signal with what is stored (or the default if nothing is).
+    pub fn reload<R: Record + Default + Send + Sync + 'static>(&self, signal: RwSignal<R>) {
+        signal.set(self.load::<R>().unwrap_or_default());
+    }
+
     /// Saves a record's signal as it stands (after an `update` elsewhere).
     pub fn save<R: Record + Send + Sync + 'static>(&self, signal: RwSignal<R>) -> bool {
         signal.with_untracked(|r| self.persist(r))
@@ -153,7 +208,7 @@ impl AppState {
     }
 
     /// A stored record, posting a notice if it was quarantined or unreadable.
-    fn load<R: Record>(&self) -> Option<R> {
+    pub fn load<R: Record>(&self) -> Option<R> {
         match LocalStore.load::<R>(now_ms()) {
             Ok(loaded @ (Loaded::Found(_) | Loaded::Migrated { .. })) => loaded.into_record(),
             Ok(Loaded::Missing) => None,
@@ -168,9 +223,17 @@ impl AppState {
         }
     }
 
-    /// Saves a record, reporting every failure as a notice.
+    /// Saves a record, reporting every failure as a notice. When storage is
+    /// full, old detail is compacted and the save tried once more.
     fn persist<R: Record>(&self, record: &R) -> bool {
-        let saved = LocalStore.save(record, now_ms());
+        let mut saved = LocalStore.save(record, now_ms());
+        if matches!(saved, Err(StoreError::QuotaExceeded { .. })) && self.compact_storage() {
+            saved = LocalStore.save(record, now_ms());
+        }
+        self.report(saved)
+    }
+
+    fn report(&self, saved: Result<Option<QuarantineNotice>, StoreError>) -> bool {
         match saved {
             Ok(notice) => {
                 if let Some(notice) = notice {

@@ -49,6 +49,17 @@ fn NoticeView(posted: Posted) -> impl IntoView {
             </div>
         }
         .into_any(),
+        Notice::Compacted(dropped) => view! {
+            <h2>"Browser storage was full, so older detail was compacted"</h2>
+            <p>"To keep saving your work, HIT Trainer removed:"</p>
+            <ul>{dropped.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}</ul>
+            <p>"Your scores, mastery, streak and review queue are unchanged. Export a backup from Progress to keep everything."</p>
+            <div class="actions">
+                <A href="/progress" attr:class="button button--quiet">"Go to Progress"</A>
+                <button type="button" class="button button--quiet" on:click=dismiss>"Dismiss"</button>
+            </div>
+        }
+        .into_any(),
         Notice::Content(errors) => view! {
             <h2>"Some built-in content could not be loaded"</h2>
             <p>"Parts of the app that use it are unavailable. Please report this problem:"</p>

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::{
-    base_rate_form::BaseRateForm, card_section::CardSection, name_form::NameForm, page_header::PageHeader, quarantine_list::QuarantineList, theme_picker::ThemePicker,
+    base_rate_form::BaseRateForm, card_section::CardSection, name_form::NameForm, page_header::PageHeader, quarantine_list::QuarantineList, retention_picker::RetentionPicker, theme_picker::ThemePicker,
 };
 
 #[component]
@@ -16,6 +16,9 @@ pub fn SettingsPage() -> impl IntoView {
         </CardSection>
         <CardSection id="payment" title="Payment">
             <BaseRateForm/>
+        </CardSection>
+        <CardSection id="review" title="Review queue">
+            <RetentionPicker/>
         </CardSection>
         <CardSection id="storage" title="Unreadable data">
             <p>

@@ -4,7 +4,7 @@
 
 use hit_core::attempts::Attempt;
 use hit_core::chart::Chart;
-use hit_core::grading::{DrgComparison, Grade, compare_drgs, grade};
+use hit_core::grading::{DrgComparison, Grade, Skills, compare_drgs, grade};
 use hit_core::scenario::{Scenario, Setting};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -67,6 +67,8 @@ fn WorkspacePage(scenario: Scenario, chart: Chart) -> impl IntoView {
         }
     });
     let graded = RwSignal::new(None::<Graded>);
+    // Time on the chart counts from opening it.
+    let opened_ms = now_ms();
     let inpatient = chart.setting == Setting::Inpatient;
     let status = RwSignal::new(String::new());
     let grade_id = id.clone();
@@ -83,7 +85,12 @@ fn WorkspacePage(scenario: Scenario, chart: Chart) -> impl IntoView {
             (g, inpatient.then(|| compare_drgs(&cb.sets.grouper, c, &answer, base)))
         });
         let (yours, correct) = drgs.as_ref().map_or((0, 0), |d| (d.yours.drg, d.correct.drg));
-        let saved = state.record_attempt(Attempt::new(&grade_id, seed, now_ms(), &g, &answer, yours, correct));
+        let skills = Skills::of(&g, inpatient, drgs.as_ref().map(|d| d.yours.drg == d.correct.drg));
+        let now = now_ms();
+        let seconds = ((now - opened_ms) / 1000).clamp(0, i64::from(u32::MAX)) as u32;
+        let saved = state.record_attempt(Attempt::new(&grade_id, seed, now, &g, &answer, yours, correct, seconds, skills));
+        let params = state.settings.with_untracked(|s| s.review_params());
+        state.change_merged(state.review, |r| r.record_grade(&g, now, &params));
         status.set(if saved { "Graded and saved to your history.".into() } else { "Graded, but it could not be saved (see the notice above).".into() });
         graded.set(Some(Graded { grade: g, drgs }));
         request_animation_frame(|| focus_element("grade-heading"));

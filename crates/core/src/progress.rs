@@ -113,6 +113,32 @@ pub fn weekly_trend(history: &History, attempts: &Attempts, utc_offset_ms: i64, 
     out
 }
 
+/// The trend in words, for the chart's text alternative.
+pub fn describe_trend(weeks: &[Week]) -> String {
+    let q: Vec<(usize, f64)> = weeks.iter().enumerate().filter_map(|(i, w)| w.questions.percent().map(|p| (i, p))).collect();
+    let c: Vec<(usize, f64)> = weeks.iter().enumerate().filter_map(|(i, w)| w.coding.map(|(p, _)| (i, p))).collect();
+    if q.is_empty() && c.is_empty() {
+        return format!("No questions answered or charts graded in the last {} weeks.", weeks.len());
+    }
+    let part = |name: &str, v: &[(usize, f64)]| match v {
+        [] => format!("{name}: none in these weeks"),
+        [(_, p)] => format!("{name}: {p:.0}% in the one week with any"),
+        [(_, first), .., (_, last)] => {
+            let way = if last > first { "up" } else if last < first { "down" } else { "level" };
+            format!("{name}: {first:.0}% in the first week with any, {last:.0}% in the latest ({way}), over {} weeks", v.len())
+        }
+    };
+    format!("Weekly scores over the last {} weeks. {}; {}.", weeks.len(), part("Questions right", &q), part("coding score", &c))
+}
+
+/// Active days in words, for the calendar's text alternative.
+pub fn describe_activity(activity: &BTreeMap<i64, DayActivity>, today: i64, days: i64) -> String {
+    let active = (today - days + 1..=today).filter(|d| activity.get(d).is_some_and(DayActivity::is_active)).count();
+    let answers: u32 = (today - days + 1..=today).filter_map(|d| activity.get(&d)).map(|a| a.answers).sum();
+    let charts: u32 = (today - days + 1..=today).filter_map(|d| activity.get(&d)).map(|a| a.attempts).sum();
+    format!("Active on {active} of the last {days} days: {answers} questions answered and {charts} charts graded.")
+}
+
 /// An area to practise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Area {
@@ -155,6 +181,20 @@ pub fn weakest(history: &History, attempts: &Attempts, min_evidence: u32, limit:
     areas.sort_by(|a, b| a.percent.total_cmp(&b.percent).then(b.evidence.cmp(&a.evidence)));
     areas.truncate(limit);
     areas
+}
+
+/// A chart that exercises a coding skill (an index into [`Skills::NAMES`]):
+/// one with procedures for ICD-10-PCS, an inpatient one for sequencing, POA
+/// and the MS-DRG, any for ICD-10-CM. `seed` picks among them.
+pub fn practice_chart(skill: usize, scenarios: &[crate::scenario::Scenario], seed: u64) -> Option<&crate::scenario::Scenario> {
+    use crate::scenario::Setting;
+    let fits = |s: &&crate::scenario::Scenario| match skill {
+        1 => !s.procedures.is_empty(),
+        2..=4 => s.setting == Setting::Inpatient,
+        _ => true,
+    };
+    let candidates: Vec<&crate::scenario::Scenario> = scenarios.iter().filter(fits).collect();
+    (!candidates.is_empty()).then(|| candidates[(seed % candidates.len() as u64) as usize])
 }
 
 /// How much the readiness estimate rests on.
@@ -332,6 +372,34 @@ mod tests {
         let w = weakest(&h, &Attempts::default(), 1, 5);
         assert_eq!(w.iter().map(|w| w.area).collect::<Vec<_>>(), [Area::Domain(Domain::new(3).unwrap()), Area::Domain(Domain::new(2).unwrap())]);
         assert!(weakest(&h, &Attempts::default(), 3, 5).is_empty());
+    }
+
+    #[test]
+    fn trend_and_activity_read_as_sentences() {
+        let mut weeks = vec![Week::default(); 4];
+        assert_eq!(describe_trend(&weeks), "No questions answered or charts graded in the last 4 weeks.");
+        weeks[0].questions = Tally { right: 5, total: 10 };
+        weeks[3].questions = Tally { right: 8, total: 10 };
+        weeks[2].coding = Some((72.4, 2));
+        assert_eq!(
+            describe_trend(&weeks),
+            "Weekly scores over the last 4 weeks. Questions right: 50% in the first week with any, 80% in the latest (up), over 2 weeks; coding score: 72% in the one week with any."
+        );
+        let mut act = BTreeMap::new();
+        act.insert(10, DayActivity { answers: 3, attempts: 1, ..Default::default() });
+        act.insert(2, DayActivity { answers: 9, ..Default::default() });
+        assert_eq!(describe_activity(&act, 10, 7), "Active on 1 of the last 7 days: 3 questions answered and 1 charts graded.");
+    }
+
+    #[test]
+    fn practice_charts_fit_the_skill() {
+        let scenarios = crate::content::bundled().unwrap().scenarios;
+        for seed in 0..20 {
+            assert!(!practice_chart(1, &scenarios, seed).unwrap().procedures.is_empty());
+            assert_eq!(practice_chart(3, &scenarios, seed).unwrap().setting, crate::scenario::Setting::Inpatient);
+        }
+        let picked: std::collections::BTreeSet<&str> = (0..20).map(|s| practice_chart(0, &scenarios, s).unwrap().id.as_str()).collect();
+        assert!(picked.len() > 10);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! custom quizzes), answering them, and the answer history they leave
 //! (domain mastery, missed and flagged items). Randomness comes from a seed.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use rand::seq::SliceRandom;
 use rand::{RngExt, SeedableRng};
@@ -235,6 +235,7 @@ pub fn option_order(item: &Item, seed: u64) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeSet;
     use crate::exam::{Choice, Cognitive, ItemType};
 
     fn make(id: &str, domain: u8, difficulty: u8, set: Option<&str>) -> Item {

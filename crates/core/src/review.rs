@@ -52,6 +52,12 @@ pub fn target(key: &str) -> Option<Target<'_>> {
     }
 }
 
+/// Whether a typed code is the expected one (case, dots and spaces aside).
+pub fn same_code(expected: &str, typed: &str) -> bool {
+    let typed = crate::codes::normalize(typed);
+    !typed.is_empty() && typed == crate::codes::normalize(expected)
+}
+
 /// A card counts as learned once its interval reaches three weeks.
 pub const LEARNED_DAYS: u32 = 21;
 
@@ -177,6 +183,7 @@ mod tests {
             assert_eq!(target(&t.key()), Some(t));
         }
         assert_eq!(target("zz:1"), None);
+        assert!(same_code("J18.9", " j189 ") && same_code("0DTJ4ZZ", "0dtj4zz") && !same_code("J18.9", "J18.8") && !same_code("J18.9", ""));
         let p = Params::default();
         let mut q = ReviewQueue::default();
         q.missed(Target::Code(System::Icd10Cm, "J18.9"), 5 * DAY, &p);
