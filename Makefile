@@ -72,10 +72,10 @@ size: build
 
 # Figures, not pass/fail: see README "Benchmarks".
 bench: build node_modules/.installed
-	cargo bench -q -p hit-cli --bench codes --bench charts --bench grouper
+	cargo bench -q -p hit-cli --bench codes --bench charts --bench grouper --bench storage
 	@echo
 	CHROMEDRIVER=$$(command -v chromedriver) cargo test --release -p hit-trainer --target wasm32-unknown-unknown \
-		--features bench --test bench_codes --test bench_charts -- --nocapture 2>&1 | grep -E '^BENCH|test result' | sed 's/^BENCH //'
+		--features bench --test bench_codes --test bench_charts --test bench_storage -- --nocapture 2>&1 | grep -E '^BENCH|test result' | sed 's/^BENCH //'
 	@echo
 	node tests/bench-app-load.mjs
 

@@ -21,7 +21,7 @@ fn settings_round_trip_through_local_storage() {
     let settings = Settings { theme: ThemeChoice::Dark, display_name: "Grace".into(), ..Default::default() };
     assert_eq!(store.save(&settings, 1).unwrap(), None);
     let raw = web_sys::window().unwrap().local_storage().unwrap().unwrap().get_item("hit.settings").unwrap();
-    assert_eq!(raw.as_deref(), Some(r#"{"schema":1,"data":{"theme":"dark","display_name":"Grace","drg_base_rate":6500}}"#));
+    assert_eq!(raw.as_deref(), Some(r#"{"schema":1,"data":{"theme":"dark","display_name":"Grace","drg_base_rate":6500,"review_retention":90}}"#));
     assert_eq!(store.load::<Settings>(2).unwrap(), Loaded::Found(settings));
 }
 
@@ -94,7 +94,7 @@ fn graded_attempts_and_drafts_survive_in_local_storage() {
     let mut store = LocalStore;
     let answer = Answer { diagnoses: vec![AnswerCode { code: "K35.80".into(), poa: Some("Y".into()) }], procedures: vec![] };
     let history = Attempts {
-        attempts: vec![Attempt { scenario: "lap-appendectomy".into(), seed: 7, at_ms: 5, points: 4.0, possible: 7.0, answer: answer.clone(), your_drg: 393, correct_drg: 399 }],
+        attempts: vec![Attempt { scenario: "lap-appendectomy".into(), seed: 7, at_ms: 5, points: 4.0, possible: 7.0, answer: answer.clone(), your_drg: 393, correct_drg: 399, seconds: 240, skills: Default::default() }],
     };
     store.save(&history, 10).unwrap();
     let mut drafts = Drafts::default();
@@ -141,4 +141,22 @@ fn exam_answers_and_a_mock_exam_in_progress_survive_in_local_storage() {
     store.set_raw("hit.mock-exam", "{\"schema\":1,\"data\":{\"exam\":{\"seed\":\"x\"}}}").unwrap();
     assert!(matches!(store.load::<CurrentMock>(7_000).unwrap(), Loaded::Quarantined(_)));
     assert!(store.quarantined().unwrap().iter().any(|q| q.raw.contains("\"seed\":\"x\"")));
+}
+
+#[wasm_bindgen_test]
+fn two_tabs_saving_through_local_storage_keep_both_sides() {
+    use hit_core::history::{Answered, History};
+    clear();
+    let mut store = LocalStore;
+    let answer = |item: &str, at_ms: i64| Answered { item: item.into(), domain: 1, correct: true, at_ms, seconds: 9 };
+    // Each "tab" holds its own copy and saves through the same storage.
+    let mut one = History { answers: vec![answer("a", 1)], ..Default::default() };
+    let mut two = History { answers: vec![answer("b", 2)], ..Default::default() };
+    store.save_merged(&mut one, 10).unwrap();
+    store.save_merged(&mut two, 11).unwrap();
+    one.answers.push(answer("c", 3));
+    store.save_merged(&mut one, 12).unwrap();
+    let Loaded::Found(stored) = store.load::<History>(13).unwrap() else { panic!("history did not load") };
+    let items: Vec<&str> = stored.answers.iter().map(|a| a.item.as_str()).collect();
+    assert_eq!(items, ["a", "b", "c"]);
 }

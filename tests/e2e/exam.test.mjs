@@ -108,10 +108,12 @@ describe('exam prep', () => {
     await page.getByRole('heading', { name: 'You got 4 of 5 right (80%)' }).waitFor();
     await page.getByRole('button', { name: 'Question 2: wrong' }).waitFor();
 
+    // Stored compactly: item ids once, answers as [item, right, time, seconds].
     const history = await stored(page, 'hit.quiz-history');
-    assert.equal(history.data.answers.length, 5);
-    assert.deepEqual(history.data.flags, [first.id]);
-    assert.equal(history.data.answers.find((a) => a.i === second.id).c, false);
+    assert.equal(history.data.a.length, 5);
+    assert.deepEqual(Object.entries(history.data.flags).filter(([, [on]]) => on === 1).map(([id]) => id), [first.id]);
+    const missed = history.data.items.findIndex(([id]) => id === second.id);
+    assert.equal(history.data.a.find((a) => a[0] === missed)[1], 0);
 
     // Retrying the missed one asks exactly that question.
     await page.getByRole('button', { name: 'Retry the questions you missed' }).click();

@@ -38,7 +38,7 @@ describe('every route', () => {
 
   test('pages still under construction say so', async () => {
     const page = await openPage(app.browser);
-    for (const path of ['/progress', '/instructor']) {
+    for (const path of ['/instructor']) {
       await page.goto(app.server.url + path);
       await appReady(page);
       await page.getByRole('heading', { name: 'This section is not available yet' }).waitFor();

@@ -347,7 +347,7 @@ mod tests {
         for k in s.keys().unwrap() {
             full.set_raw(&k, &s.get_raw(&k).unwrap().unwrap()).unwrap();
         }
-        let more = ReviewQueue { cards: (0..200).map(|i| (format!("q:item-{i}"), crate::fsrs::Card::default())).collect() };
+        let more = ReviewQueue { cards: (0..20).map(|i| (format!("q:item-{i}"), crate::fsrs::Card::default())).collect() };
         assert!(matches!(full.save(&more, now), Err(StoreError::QuotaExceeded { .. })));
         let said = compact(&mut full, now).unwrap();
         assert_eq!(said.len(), 2, "{said:?}");

@@ -317,6 +317,56 @@ pub fn readiness(history: &History, last_mock_scaled: Option<u32>, blueprint: &B
     Readiness { percent, scaled: scaled_score(percent, shape), passing_scaled: shape.passing_scaled, evidence, domains, reasons }
 }
 
+/// Realistic progress for benchmarks and size tests: `attempts` graded
+/// charts (five diagnoses and one or two procedures each, over the bundled
+/// scenarios) and `answers` practice answers over the bundled bank, a few a
+/// minute over recent months, with review cards for the misses.
+pub fn sample_progress(attempts: usize, answers: usize, seed: u64) -> (Attempts, History, crate::review::ReviewQueue) {
+    use crate::grading::{Answer, AnswerCode, AnswerProcedure};
+    use rand::{RngExt, SeedableRng};
+    let content = crate::content::bundled().expect("bundled content loads");
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
+    let start = 1_760_000_000_000i64;
+    let codes = ["J18.9", "I50.33", "N17.9", "E11.22", "I10", "Z87.891", "K35.80", "E87.1", "D64.9", "F17.210"];
+    let attempts = (0..attempts)
+        .map(|i| {
+            let s = &content.scenarios[rng.random_range(0..content.scenarios.len())];
+            let diagnoses = (0..5).map(|_| AnswerCode { code: codes[rng.random_range(0..codes.len())].into(), poa: Some("Y".into()) }).collect();
+            let procedures = (0..rng.random_range(1..=2)).map(|_| AnswerProcedure { code: "0DTJ4ZZ".into(), date: Some("2026-03-14".into()) }).collect();
+            let mut skills = Skills::default();
+            for _ in 0..6 {
+                skills.cm.add(rng.random_bool(0.8));
+            }
+            skills.pcs.add(true);
+            skills.sequencing.add(rng.random_bool(0.9));
+            skills.drg.add(rng.random_bool(0.7));
+            crate::attempts::Attempt {
+                scenario: s.id.clone(),
+                seed: rng.random_range(1..100_000),
+                at_ms: start + i as i64 * 600_000,
+                points: f64::from(rng.random_range(20..=40u32)) / 4.0,
+                possible: 10.0,
+                answer: Answer { diagnoses, procedures },
+                your_drg: 193,
+                correct_drg: 194,
+                seconds: rng.random_range(120..1500),
+                skills,
+            }
+        })
+        .collect();
+    let mut history = History::default();
+    let mut queue = crate::review::ReviewQueue::default();
+    let params = crate::fsrs::Params::default();
+    for i in 0..answers {
+        let item = &content.bank.items[rng.random_range(0..content.bank.items.len())];
+        let correct = rng.random_bool(0.72);
+        let at = start + i as i64 * 90_000;
+        history.record(item, correct, at, rng.random_range(15..150));
+        queue.record_answer(&item.id, correct, at, &params);
+    }
+    (Attempts { attempts }, history, queue)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -372,6 +422,20 @@ mod tests {
         let w = weakest(&h, &Attempts::default(), 1, 5);
         assert_eq!(w.iter().map(|w| w.area).collect::<Vec<_>>(), [Area::Domain(Domain::new(3).unwrap()), Area::Domain(Domain::new(2).unwrap())]);
         assert!(weakest(&h, &Attempts::default(), 3, 5).is_empty());
+    }
+
+    /// Not a timing: the stored size is a property of the format.
+    #[test]
+    fn ten_thousand_attempts_fit_well_under_a_megabyte() {
+        let (attempts, history, queue) = sample_progress(10_000, 10_000, 7);
+        let size = |text: String| text.len();
+        let a = size(crate::store::encode_envelope(&attempts).unwrap());
+        let h = size(crate::store::encode_envelope(&history).unwrap());
+        let q = size(crate::store::encode_envelope(&queue).unwrap());
+        assert!(a < 400_000, "10,000 coding attempts take {a} bytes");
+        assert!(h < 200_000, "10,000 practice answers take {h} bytes");
+        assert!(q < 100_000, "their review cards take {q} bytes");
+        assert!(a + h + q < 600_000);
     }
 
     #[test]

@@ -5,12 +5,15 @@
 //! methods of [`Store`], so it is written once and tested natively:
 //!
 //! - every record is wrapped in an [`Envelope`] carrying its schema version;
+//! - a large record's data is stored deflated and base64-encoded
+//!   (`{"schema":2,"deflate":"..."}`), so years of progress fit the browser's
+//!   few megabytes; small ones stay plain JSON;
 //! - older versions are migrated one step at a time on load;
 //! - a value that cannot be read is moved to a quarantine key, never
 //!   overwritten, and the caller gets a [`QuarantineNotice`] to show the user;
 //! - a failed write (quota) comes back as [`StoreError::QuotaExceeded`].
 
-use serde::de::{DeserializeOwned, IgnoredAny};
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -252,11 +255,56 @@ enum Unreadable {
     Damaged(String),
 }
 
+/// Records whose data is longer than this are stored deflated.
+pub const DEFLATE_OVER: usize = 32 * 1024;
+/// The most a deflated record may inflate to (a guard against a bomb).
+const INFLATE_LIMIT: usize = 64 * 1024 * 1024;
+
+#[derive(Serialize)]
+struct Deflated {
+    schema: u32,
+    deflate: String,
+}
+
+/// What is stored, read loosely: plain `data`, or `deflate`d data.
+#[derive(Deserialize)]
+struct Stored {
+    schema: u32,
+    #[serde(default)]
+    data: Option<Value>,
+    #[serde(default)]
+    deflate: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct SchemaOnly {
+    schema: u32,
+}
+
 fn encode<R: Record>(record: &R) -> Result<String, StoreError> {
-    serde_json::to_string(&Envelope { schema: R::VERSION, data: record }).map_err(|e| StoreError::Encode {
-        label: R::LABEL.to_string(),
-        reason: e.to_string(),
-    })
+    let fail = |e: String| StoreError::Encode { label: R::LABEL.to_string(), reason: e };
+    let data = serde_json::to_string(record).map_err(|e| fail(e.to_string()))?;
+    if data.len() <= DEFLATE_OVER {
+        return Ok(format!("{{\"schema\":{},\"data\":{data}}}", R::VERSION));
+    }
+    use base64::Engine;
+    let packed = miniz_oxide::deflate::compress_to_vec(data.as_bytes(), 6);
+    let deflate = base64::engine::general_purpose::STANDARD.encode(packed);
+    serde_json::to_string(&Deflated { schema: R::VERSION, deflate }).map_err(|e| fail(e.to_string()))
+}
+
+/// The data of a stored envelope, inflated if it was deflated.
+fn stored_data(stored: Stored) -> Result<Value, String> {
+    match (stored.data, stored.deflate) {
+        (Some(data), None) => Ok(data),
+        (None, Some(packed)) => {
+            use base64::Engine;
+            let bytes = base64::engine::general_purpose::STANDARD.decode(packed.as_bytes()).map_err(|e| format!("its packed data is not base64 ({e})"))?;
+            let text = miniz_oxide::inflate::decompress_to_vec_with_limit(&bytes, INFLATE_LIMIT).map_err(|e| format!("its packed data does not unpack ({e:?})"))?;
+            serde_json::from_slice(&text).map_err(|e| format!("its unpacked data is not valid ({e})"))
+        }
+        _ => Err("it has neither data nor packed data, or both".into()),
+    }
 }
 
 /// Reads a record from its stored text (an envelope), migrating older
@@ -277,7 +325,7 @@ pub fn encode_envelope<R: Record>(record: &R) -> Result<String, StoreError> {
 /// Parses an envelope and migrates its data up to `R::VERSION`.
 /// Returns the record and the schema it was stored at.
 fn decode<R: Record>(raw: &str) -> Result<(R, u32), Unreadable> {
-    let envelope: Envelope<Value> = serde_json::from_str(raw)
+    let envelope: Stored = serde_json::from_str(raw)
         .map_err(|e| Unreadable::Damaged(format!("it is not a valid saved record ({e})")))?;
     let stored = envelope.schema;
     if stored > R::VERSION {
@@ -286,7 +334,7 @@ fn decode<R: Record>(raw: &str) -> Result<(R, u32), Unreadable> {
     if stored == 0 {
         return Err(Unreadable::Damaged("its schema version is 0, which was never written".into()));
     }
-    let mut data = envelope.data;
+    let mut data = stored_data(envelope).map_err(Unreadable::Damaged)?;
     for from in stored..R::VERSION {
         data = R::migrate(from, data).map_err(|e| {
             Unreadable::Damaged(format!("it could not be upgraded from schema {from}: {e}"))
@@ -299,7 +347,7 @@ fn decode<R: Record>(raw: &str) -> Result<(R, u32), Unreadable> {
 
 /// The schema of a stored envelope, checked without building its data.
 fn envelope_schema(raw: &str) -> Result<u32, String> {
-    serde_json::from_str::<Envelope<IgnoredAny>>(raw)
+    serde_json::from_str::<SchemaOnly>(raw)
         .map(|e| e.schema)
         .map_err(|e| format!("it is not a valid saved record ({e})"))
 }
@@ -407,6 +455,26 @@ mod tests {
         assert_eq!(store.save(&deck, 1).unwrap(), None);
         assert!(store.get_raw(Deck::KEY).unwrap().unwrap().starts_with(r#"{"schema":3,"#));
         assert_eq!(store.load::<Deck>(2).unwrap(), Loaded::Found(deck));
+    }
+
+    #[test]
+    fn large_records_are_stored_deflated_and_read_back() {
+        let mut store = MemoryStore::new();
+        let deck = Deck { title: "Cardiology ".repeat(5000), level: 2 };
+        store.save(&deck, 1).unwrap();
+        let raw = store.get_raw(Deck::KEY).unwrap().unwrap();
+        assert!(raw.starts_with(r#"{"schema":3,"deflate":""#), "{}", &raw[..40]);
+        assert!(raw.len() < deck.title.len() / 20, "{} bytes for {}", raw.len(), deck.title.len());
+        assert_eq!(store.load::<Deck>(2).unwrap(), Loaded::Found(deck.clone()));
+        assert_eq!(decode_envelope::<Deck>(&raw).unwrap(), deck);
+        // Small records stay readable JSON.
+        store.save(&Deck { title: "ECG".into(), level: 1 }, 3).unwrap();
+        assert_eq!(store.get_raw(Deck::KEY).unwrap().unwrap(), r#"{"schema":3,"data":{"title":"ECG","level":1}}"#);
+        // Damaged packed data is quarantined like any unreadable record.
+        for bad in [r#"{"schema":3,"deflate":"not base64!"}"#, r#"{"schema":3,"deflate":"AAAA"}"#, r#"{"schema":3}"#] {
+            let mut store = store_with(bad);
+            assert!(matches!(store.load::<Deck>(4).unwrap(), Loaded::Quarantined(_)), "{bad}");
+        }
     }
 
     #[test]
