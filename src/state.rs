@@ -11,7 +11,7 @@ use hit_core::mock::{CurrentMock, MockHistory};
 use hit_core::quiz::{CurrentQuiz, History};
 use hit_core::content::{Content, ContentError};
 use hit_core::settings::Settings;
-use hit_core::store::{Loaded, Merge, QuarantineNotice, QuarantinedEntry, Record, Store, StoreError};
+use hit_core::store::{Compact, Loaded, Merge, QuarantineNotice, QuarantinedEntry, Record, Store, StoreError};
 use leptos::prelude::*;
 
 use crate::browser::now_ms;
@@ -178,8 +178,15 @@ impl AppState {
     fn compact_storage(&self) -> bool {
         match hit_core::backup::compact(&mut LocalStore, now_ms()) {
             Ok(said) if !said.is_empty() => {
-                self.reload(self.history);
-                self.reload(self.attempts);
+                // Compact this tab's copies the same way rather than reloading
+                // them: they may hold the very change being saved.
+                let now = now_ms();
+                self.history.update(|h| {
+                    Compact::compact(h, now);
+                });
+                self.attempts.update(|a| {
+                    Compact::compact(a, now);
+                });
                 self.post(Notice::Compacted(said));
                 true
             }

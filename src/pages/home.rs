@@ -12,7 +12,7 @@ const FEATURES: &[(&str, &str, &str, bool)] = &[
     ("/code", "Coding", "Code a chart in ICD-10-CM with POA and ICD-10-PCS, sequence the principal diagnosis, and see the MS-DRG your coding produces.", true),
     ("/exam", "Exam prep", "Practise RHIT-style questions by domain, build custom quizzes, and sit a timed mock exam in the real exam's format.", true),
     ("/codebook", "Codebook", "Search the FY2026 ICD-10-CM tabular with every instructional note, and build PCS codes table by table.", true),
-    ("/progress", "Progress", "Follow your scores, domain mastery and review queue. Everything is kept in this browser and can be exported.", false),
+    ("/progress", "Progress", "Follow your scores, domain mastery and review queue. Everything is kept in this browser and can be exported.", true),
     ("/instructor", "Instructor", "Assign charts and quizzes to a class and review how students did.", false),
 ];
 

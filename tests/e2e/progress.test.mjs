@@ -211,4 +211,50 @@ describe('progress', () => {
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });
+
+  test('when storage is full, old detail is compacted, the user is told, and the answer is saved', async () => {
+    const page = await openPage(app.browser);
+    await go(page, '/');
+    // A long history from an earlier visit: 20,000 answers over the past year and more.
+    await page.evaluate(() => {
+      const items = Array.from({ length: 400 }, (_, i) => [`old-item-${i}`, (i % 6) + 1]);
+      const start = Date.now() - 400 * 86_400_000;
+      const a = Array.from({ length: 20_000 }, (_, i) => [i % 400, i % 3 ? 1 : 0, start + i * 61_000 + ((i * 7919) % 50_000), 30 + (i % 90)]);
+      localStorage.setItem('hit.quiz-history', JSON.stringify({ schema: 1, data: { items, a, flags: {}, days: {} } }));
+    });
+    await startQuiz(page, 1, 5);
+    await page.getByRole('heading', { name: 'Question 1 of 5' }).waitFor();
+    // Another site's data (keys without "hit.") fills whatever quota is left.
+    await page.evaluate(() => {
+      let lo = 0;
+      let hi = 12_000_000;
+      while (lo < hi) {
+        const mid = Math.ceil((lo + hi) / 2);
+        try {
+          localStorage.setItem('other.filler', 'x'.repeat(mid));
+          lo = mid;
+        } catch {
+          hi = mid - 1;
+        }
+      }
+      localStorage.setItem('other.filler', 'x'.repeat(lo));
+    });
+    const id = await page.locator('form[data-item]').getAttribute('data-item');
+    const item = bank.get(id);
+    const role = item.type === 'multiple' ? 'checkbox' : 'radio';
+    for (const i of item.answer) await page.getByRole(role, { name: item.options[i].text, exact: true }).check();
+    await page.getByRole('button', { name: 'Check answer' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'Browser storage was full, so older detail was compacted' });
+    await alert.waitFor();
+    await alert.getByText(/the detail of \d+ practice answers older than 90 days/).waitFor();
+    await page.evaluate(() => localStorage.removeItem('other.filler'));
+    const kept = await stored(page, 'hit.quiz-history');
+    assert.ok(!('deflate' in kept), 'compacted history is small enough to store plainly');
+    assert.ok(kept.data.items.some(([i]) => i === id), 'the new answer was saved');
+    assert.ok(kept.data.a.length < 20_001 && Object.keys(kept.data.days).length > 0, 'old detail folded into daily totals');
+    await go(page, '/progress');
+    assert.equal((await stat(page, 'Questions answered').textContent()).trim(), '20001', 'folded answers still count');
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
 });

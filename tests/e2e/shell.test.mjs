@@ -36,12 +36,22 @@ describe('every route', () => {
     });
   }
 
-  test('pages still under construction say so', async () => {
+  test('pages still under construction say so, on the page and on Home', async () => {
     const page = await openPage(app.browser);
-    for (const path of ['/instructor']) {
+    const building = ['/instructor'];
+    for (const path of building) {
       await page.goto(app.server.url + path);
       await appReady(page);
       await page.getByRole('heading', { name: 'This section is not available yet' }).waitFor();
+    }
+    await page.goto(app.server.url + '/');
+    await appReady(page);
+    const cards = page.getByRole('main').getByRole('listitem').filter({ has: page.locator('.status-chip') });
+    assert.ok((await cards.count()) >= 6);
+    for (const card of await cards.all()) {
+      const href = await card.getByRole('link').getAttribute('href');
+      const status = (await card.locator('.status-chip').textContent()).trim();
+      assert.equal(status, building.includes(href) ? 'In development' : 'Available', href);
     }
     await page.context().close();
   });

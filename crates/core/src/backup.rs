@@ -358,6 +358,30 @@ mod tests {
         assert_eq!(compact(&mut full, now).unwrap(), Vec::<String>::new());
     }
 
+    /// What the app does when a merged save hits the quota: compact the
+    /// stored copies, compact its own copy (which holds the change being
+    /// saved) the same way, and save merged again. The change survives and
+    /// no folded answer counts twice.
+    #[test]
+    fn a_change_pending_when_storage_fills_survives_compaction() {
+        const DAY: i64 = 86_400_000;
+        let now = 400 * DAY;
+        let old: Vec<Answered> = (0..3000).map(|i| Answered { item: format!("item-{}", i % 40), domain: 2, correct: i % 2 == 0, at_ms: i * 60_000, seconds: 20 }).collect();
+        let mut s = MemoryStore::new();
+        s.save(&History { answers: old, ..Default::default() }, 0).unwrap();
+        let mut full = MemoryStore::with_capacity(s.used() + 20);
+        full.set_raw(History::KEY, &s.get_raw(History::KEY).unwrap().unwrap()).unwrap();
+        let mut mine = full.load::<History>(now).unwrap().into_record().unwrap();
+        mine.answers.push(Answered { item: "new-item".into(), domain: 3, correct: true, at_ms: now, seconds: 40 });
+        assert!(matches!(full.save_merged(&mut mine.clone(), now), Err(StoreError::QuotaExceeded { .. })));
+        assert_eq!(compact(&mut full, now).unwrap().len(), 1);
+        crate::store::Compact::compact(&mut mine, now);
+        full.save_merged(&mut mine, now).unwrap();
+        let h = full.load::<History>(now).unwrap().into_record().unwrap();
+        assert!(h.answers.iter().any(|a| a.item == "new-item"), "the pending answer was saved");
+        assert_eq!(h.by_day().values().map(|d| d.answered).sum::<u32>(), 3001);
+    }
+
     #[test]
     fn reset_removes_progress_but_not_quarantine() {
         let mut s = device(&[(1, 1)], &[("a", 1)], "A");
