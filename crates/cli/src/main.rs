@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod assignment_cmd;
 mod build_codes;
 mod chart_cmd;
 mod cm_source;
@@ -92,6 +93,11 @@ enum Command {
         #[arg(long)]
         content: Option<PathBuf>,
     },
+    /// Assignments: grade the submission files students hand in.
+    Assignment {
+        #[command(subcommand)]
+        command: AssignmentCommand,
+    },
     /// The RHIT question bank.
     Quiz {
         #[command(subcommand)]
@@ -121,6 +127,21 @@ enum CodesCommand {
         system: Option<String>,
         #[arg(long, default_value_t = 10)]
         limit: usize,
+    },
+}
+
+#[derive(Subcommand)]
+enum AssignmentCommand {
+    /// Grade submission files; prints a JSON line per student (the newest
+    /// submission of each), or with --csv the results per assignment.
+    Grade {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long)]
+        csv: bool,
+        /// The content folder (scenarios, codes/, rubric, question bank).
+        #[arg(long)]
+        content: Option<PathBuf>,
     },
 }
 
@@ -256,6 +277,20 @@ fn main() -> ExitCode {
             };
             match codes_cmd::load(&dir) {
                 Ok(sets) => grade_cmd::run(&content, &sets, &scenario, seed, &answer, base_rate),
+                Err(e) => {
+                    eprintln!("hit: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
+        Command::Assignment { command: AssignmentCommand::Grade { files, csv, content } } => {
+            let dir = content.clone().or_else(find_content_dir).unwrap_or_else(|| PathBuf::from("content"));
+            let content = match load_content(content) {
+                Ok(content) => content,
+                Err(code) => return code,
+            };
+            match codes_cmd::load(&dir) {
+                Ok(sets) => assignment_cmd::grade(&content, &sets, &files, csv),
                 Err(e) => {
                     eprintln!("hit: {e}");
                     ExitCode::from(2)

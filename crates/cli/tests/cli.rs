@@ -348,3 +348,61 @@ fn content_check_validates_the_question_bank() {
     assert!(stderr.contains("domain 6 (Leadership) has 0 items") && stderr.contains("task 6.1"), "{stderr}");
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn assignment_grade_regrades_submission_files() {
+    use hit_core::assignment::{Assignment, ChartTask, MyAssignments};
+    use hit_core::attempts::{Attempt, Attempts};
+    use hit_core::grading::{Answer, AnswerCode, AnswerProcedure, Skills};
+    let content = hit_core::content::bundled().unwrap();
+    let task = ChartTask { scenario: "lap-appendectomy".into(), seed: 7 };
+    let a = Assignment {
+        title: "Week 5".into(),
+        charts: vec![task.clone()],
+        questions: hit_core::assignment::pick_questions(&content, &[4], 3, false, 5),
+        ..Default::default()
+    };
+    let mut mine = MyAssignments::default();
+    mine.add(a.clone(), 100);
+    // Two questions right, one wrong.
+    for (i, q) in a.questions.iter().enumerate() {
+        let item = hit_core::quiz::item(&content.bank, q).unwrap();
+        let chosen = if i < 2 { item.answer() } else { (0..item.options.len()).filter(|o| !item.answer().contains(o)).take(item.answer().len()).collect() };
+        mine.record_answer(&a.id(), q, &chosen);
+    }
+    // The chart coded exactly as its key.
+    let scenario = content.scenarios.iter().find(|s| s.id == task.scenario).unwrap();
+    let key = hit_core::chart::generate(scenario, &content.names, task.seed).key;
+    let answer = Answer {
+        diagnoses: std::iter::once(&key.principal).chain(&key.secondary).map(|k| AnswerCode { code: k.code.clone(), poa: k.poa.clone() }).collect(),
+        procedures: key.procedures.iter().map(|p| AnswerProcedure { code: p.code.clone(), date: Some(p.date.to_string()) }).collect(),
+    };
+    let attempts = Attempts { attempts: vec![Attempt { scenario: task.scenario.clone(), seed: 7, at_ms: 200, points: 0.0, possible: 1.0, answer, your_drg: 0, correct_drg: 0, seconds: 60, skills: Skills::default() }] };
+    let dir = std::env::temp_dir().join(format!("hit-assignment-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("ana.json");
+    let text = mine.list[0].submission(&attempts, "Ana Diaz", 300).to_text();
+    std::fs::write(&file, &text).unwrap();
+
+    let out = hit(&["assignment", "grade", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 1);
+    let r = &lines[0];
+    assert_eq!(r["student"], "Ana Diaz");
+    assert_eq!(r["charts"][0]["percent"], 100.0, "graded from the coding, not the attempt's stored score of 0");
+    assert_eq!((r["right"].as_u64(), r["questions"].as_u64()), (Some(2), Some(3)));
+    assert_eq!(r["overall"], 83.3);
+
+    let out = hit(&["assignment", "grade", "--csv", file.to_str().unwrap()]);
+    let csv = String::from_utf8(out.stdout).unwrap();
+    assert!(csv.starts_with("Student,Submitted (UTC),"), "{csv}");
+    assert!(csv.lines().nth(1).unwrap().starts_with("Ana Diaz,1970-01-01 00:00,100.0,2,83.3"), "{csv}");
+
+    let tampered = dir.join("tampered.json");
+    std::fs::write(&tampered, text.replace("Ana Diaz", "Ben Ode")).unwrap();
+    let out = hit(&["assignment", "grade", file.to_str().unwrap(), tampered.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("tampered.json: This submission has been changed since it was saved"));
+    assert_eq!(json_lines(&out).len(), 1, "the good file is still graded");
+}

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
+use crate::assignment::{Gradebook, MyAssignments};
 use crate::attempts::{Attempts, Drafts};
 use crate::history::History;
 use crate::mock::{CurrentMock, MockHistory};
@@ -35,7 +36,18 @@ impl Record for BackupStatus {
 }
 
 /// The keys a backup carries, in the order they are restored.
-pub const KEYS: [&str; 8] = [Settings::KEY, Attempts::KEY, Drafts::KEY, History::KEY, MockHistory::KEY, ReviewQueue::KEY, CurrentQuiz::KEY, CurrentMock::KEY];
+pub const KEYS: [&str; 10] = [
+    Settings::KEY,
+    Attempts::KEY,
+    Drafts::KEY,
+    History::KEY,
+    MockHistory::KEY,
+    ReviewQueue::KEY,
+    CurrentQuiz::KEY,
+    CurrentMock::KEY,
+    MyAssignments::KEY,
+    Gradebook::KEY,
+];
 
 #[derive(Serialize, Deserialize)]
 struct File {
@@ -70,6 +82,8 @@ pub struct ImportSummary {
     pub answers_added: usize,
     pub exams_added: usize,
     pub cards_added: usize,
+    /// Assignments (a student's and an instructor's) and class submissions.
+    pub assignments_added: usize,
     /// Keys in the file this version does not know (left out).
     pub skipped: Vec<String>,
 }
@@ -80,6 +94,9 @@ impl ImportSummary {
             "Imported {} coding attempts, {} practice answers, {} mock exams and {} review cards that were not here yet; everything already here was kept.",
             self.attempts_added, self.answers_added, self.exams_added, self.cards_added
         );
+        if self.assignments_added > 0 {
+            s += &format!(" Also {} assignments or class submissions.", self.assignments_added);
+        }
         if !self.skipped.is_empty() {
             s += &format!(" Left out data this version does not know: {}.", self.skipped.join(", "));
         }
@@ -112,6 +129,8 @@ pub fn export(store: &mut impl Store, now_ms: i64, app_version: &str) -> Result<
     put::<ReviewQueue>(store, &mut records, now_ms)?;
     put::<CurrentQuiz>(store, &mut records, now_ms)?;
     put::<CurrentMock>(store, &mut records, now_ms)?;
+    put::<MyAssignments>(store, &mut records, now_ms)?;
+    put::<Gradebook>(store, &mut records, now_ms)?;
     let file = File { format: FORMAT.into(), version: FORMAT_VERSION, exported_ms: now_ms, app_version: app_version.into(), checksum: checksum(&records), records };
     serde_json::to_string_pretty(&file).map_err(|e| StoreError::Encode { label: "your backup".into(), reason: e.to_string() })
 }
@@ -174,6 +193,8 @@ pub fn import(store: &mut impl Store, text: &str, now_ms: i64) -> Result<ImportS
     summary.answers_added = merge_into::<History>(store, &file, now_ms, &mut pending, |h| h.answers.len())?;
     summary.exams_added = merge_into::<MockHistory>(store, &file, now_ms, &mut pending, |m| m.exams.len())?;
     summary.cards_added = merge_into::<ReviewQueue>(store, &file, now_ms, &mut pending, |q| q.cards.len())?;
+    summary.assignments_added = merge_into::<MyAssignments>(store, &file, now_ms, &mut pending, |m| m.list.len())?
+        + merge_into::<Gradebook>(store, &file, now_ms, &mut pending, |g| g.assignments.len() + g.submissions.len())?;
     fill_in::<Settings>(store, &file, now_ms, &mut pending, |_| false)?;
     fill_in::<CurrentQuiz>(store, &file, now_ms, &mut pending, |q| q.session.is_none())?;
     fill_in::<CurrentMock>(store, &file, now_ms, &mut pending, |m| m.exam.is_none())?;
@@ -380,6 +401,28 @@ mod tests {
         let h = full.load::<History>(now).unwrap().into_record().unwrap();
         assert!(h.answers.iter().any(|a| a.item == "new-item"), "the pending answer was saved");
         assert_eq!(h.by_day().values().map(|d| d.answered).sum::<u32>(), 3001);
+    }
+
+    #[test]
+    fn assignments_and_the_gradebook_travel_in_a_backup() {
+        use crate::assignment::{Assignment, Gradebook, MyAssignments};
+        let a = Assignment { title: "Week 1".into(), questions: vec!["calc-alos-1".into()], ..Default::default() };
+        let mut here = device(&[], &[], "A");
+        let mut mine = MyAssignments::default();
+        mine.add(a.clone(), 5);
+        mine.record_answer(&a.id(), "calc-alos-1", &[2]);
+        here.save(&mine, 0).unwrap();
+        let mut book = Gradebook::default();
+        book.add_assignment(Assignment { title: "Made here".into(), ..a.clone() });
+        here.save(&book, 0).unwrap();
+        let text = export(&mut here, 10, "test").unwrap();
+        let mut there = MemoryStore::new();
+        let summary = import(&mut there, &text, 20).unwrap();
+        assert_eq!(summary.assignments_added, 2);
+        assert_eq!(there.load::<MyAssignments>(0).unwrap().into_record().unwrap(), mine);
+        assert_eq!(there.load::<Gradebook>(0).unwrap().into_record().unwrap(), book);
+        assert_eq!(import(&mut there, &text, 30).unwrap().assignments_added, 0, "the same file twice adds nothing");
+        assert_eq!(reset(&mut there).unwrap(), 3, "settings, assignments, gradebook");
     }
 
     #[test]

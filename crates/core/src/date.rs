@@ -32,6 +32,18 @@ impl Date {
         (year, month, day)
     }
 
+    /// A date written YYYY-MM-DD, if it is a real one.
+    pub fn parse(text: &str) -> Option<Date> {
+        let mut parts = text.trim().splitn(3, '-');
+        let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+        if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+            return None;
+        }
+        let (y, m, d): (i32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+        let date = Date::from_ymd(y, m, d);
+        (date.ymd() == (y, m, d)).then_some(date)
+    }
+
     pub fn plus_days(self, days: i32) -> Date {
         Date(self.0 + days)
     }
@@ -51,9 +63,35 @@ impl fmt::Display for Date {
     }
 }
 
+/// Milliseconds since the Unix epoch as "YYYY-MM-DD HH:MM" in UTC.
+pub fn utc_date_time(at_ms: i64) -> String {
+    let day = at_ms.div_euclid(86_400_000);
+    let minute = at_ms.rem_euclid(86_400_000) / 60_000;
+    format!("{} {:02}:{:02}", Date(day as i32), minute / 60, minute % 60)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parses_real_dates_only() {
+        let check = |text: &str, want: Option<(i32, u32, u32)>| assert_eq!(Date::parse(text).map(Date::ymd), want, "{text}");
+        check("2026-12-01", Some((2026, 12, 1)));
+        check(" 2024-02-29 ", Some((2024, 2, 29)));
+        check("2025-02-29", None);
+        check("2026-13-01", None);
+        check("2026-1-01", None);
+        check("tomorrow", None);
+        check("", None);
+    }
+
+    #[test]
+    fn utc_date_time_of_known_instants() {
+        assert_eq!(utc_date_time(0), "1970-01-01 00:00");
+        assert_eq!(utc_date_time(1_764_620_100_000), "2025-12-01 20:15");
+        assert_eq!(utc_date_time(-60_000), "1969-12-31 23:59");
+    }
 
     #[test]
     fn round_trips_and_known_dates() {

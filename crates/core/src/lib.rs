@@ -4,6 +4,7 @@
 //! web app (the workspace root) and the `hit` CLI both build on it, and its
 //! tests run natively. Time and randomness are passed in by callers.
 
+pub mod assignment;
 pub mod attempts;
 pub mod backup;
 pub mod chart;

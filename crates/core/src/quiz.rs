@@ -156,6 +156,10 @@ pub struct Session {
     /// Seeds the option order, so it stays put across reloads.
     pub seed: u64,
     pub started_ms: i64,
+    /// The assignment this quiz is the questions of, if any: its answers
+    /// are kept for the student's submission too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assignment: Option<String>,
 }
 
 /// The quiz in progress, if any.
@@ -184,7 +188,7 @@ pub struct SessionSummary {
 
 impl Session {
     pub fn new(title: impl Into<String>, ids: Vec<String>, seed: u64, now_ms: i64) -> Session {
-        Session { title: title.into(), ids, answers: BTreeMap::new(), current: 0, seed, started_ms: now_ms }
+        Session { title: title.into(), ids, answers: BTreeMap::new(), current: 0, seed, started_ms: now_ms, assignment: None }
     }
 
     /// Answers the item at `pos` once (a second answer is ignored: feedback
