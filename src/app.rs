@@ -46,6 +46,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!(":system/:code") view=pages::codebook::CodeView/>
                     </ParentRoute>
                     <Route path=path!("/progress") view=pages::progress::Progress/>
+                    <Route path=path!("/assignments") view=pages::assignments::Assignments/>
                     <Route path=path!("/instructor") view=pages::instructor::Instructor/>
                     <Route path=path!("/about") view=pages::about::About/>
                     <Route path=path!("/settings") view=pages::settings::SettingsPage/>

@@ -120,6 +120,31 @@ pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Result<Strin
     text.as_string().ok_or_else(|| "The file is not text.".to_string())
 }
 
+/// The name and text of every file chosen in a file input, in order.
+pub async fn read_chosen_files(input: &web_sys::HtmlInputElement) -> Vec<(String, Result<String, String>)> {
+    let Some(files) = input.files() else { return Vec::new() };
+    let mut out = Vec::new();
+    for file in (0..files.length()).filter_map(|i| files.get(i)) {
+        let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+        out.push((file.name(), text.ok().and_then(|t| t.as_string()).ok_or_else(|| "The file could not be read as text.".to_string())));
+    }
+    out
+}
+
+/// Puts `text` on the clipboard. Returns whether the browser allowed it.
+pub async fn copy_text(text: &str) -> bool {
+    let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
+    match clipboard {
+        Some(c) => wasm_bindgen_futures::JsFuture::from(c.write_text(text)).await.is_ok(),
+        None => false,
+    }
+}
+
+/// This page's origin ("https://example.org"), for links to share.
+pub fn origin() -> String {
+    web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default()
+}
+
 /// A date for people, in the user's locale ("Dec 1, 2026").
 pub fn local_date(at_ms: i64) -> String {
     String::from(js_sys::Date::new(&JsValue::from_f64(at_ms as f64)).to_locale_date_string("en-US", &JsValue::UNDEFINED))

@@ -34,10 +34,22 @@ pub fn case_of(state: &AppState, item: &Item) -> Option<(String, String)> {
 /// Replaces any quiz in progress with a new one over `ids`. Returns false
 /// when there is nothing to ask.
 pub fn start_quiz(state: &AppState, title: &str, ids: Vec<String>) -> bool {
+    start_session(state, title, ids, None)
+}
+
+/// Starts the quiz of an assignment's unanswered questions.
+pub fn start_assignment_quiz(state: &AppState, id: &str) -> bool {
+    let Some((title, ids)) = state.assignments.with_untracked(|m| m.get(id).map(|r| (format!("Assignment: {}", r.assignment.title), r.unanswered()))) else {
+        return false;
+    };
+    start_session(state, &title, ids, Some(id.to_string()))
+}
+
+fn start_session(state: &AppState, title: &str, ids: Vec<String>, assignment: Option<String>) -> bool {
     if ids.is_empty() {
         return false;
     }
-    let session = Session::new(title, ids, random_seed(), now_ms());
+    let session = Session { assignment, ..Session::new(title, ids, random_seed(), now_ms()) };
     state.change(state.quiz, |q| q.session = Some(session));
     true
 }
@@ -55,7 +67,13 @@ pub fn answer_quiz(state: &AppState, pos: usize, chosen: Vec<usize>, seconds: u3
         });
     });
     if let Some(correct) = result {
-        let id = state.quiz.with_untracked(|q| q.session.as_ref().and_then(|s| s.ids.get(pos).cloned())).unwrap_or_default();
+        let (id, assignment, chosen) = state
+            .quiz
+            .with_untracked(|q| q.session.as_ref().map(|s| (s.ids.get(pos).cloned().unwrap_or_default(), s.assignment.clone(), s.answers.get(&pos).cloned().unwrap_or_default())))
+            .unwrap_or_default();
+        if let Some(assignment) = assignment {
+            state.change_merged(state.assignments, |m| m.record_answer(&assignment, &id, &chosen));
+        }
         let params = state.settings.with_untracked(|s| s.review_params());
         state.change_merged(state.review, |r| r.record_answer(&id, correct, now, &params));
         state.save_merged(state.history);

@@ -3,6 +3,7 @@
 //! Saving goes through here so that every write reports its failure to the
 //! user and every quarantined record is announced.
 
+use hit_core::assignment::{Gradebook, MyAssignments};
 use hit_core::attempts::{Attempt, Attempts, Drafts};
 use hit_core::backup::BackupStatus;
 use hit_core::review::ReviewQueue;
@@ -63,6 +64,10 @@ pub struct AppState {
     /// Missed questions and codes, scheduled for review.
     pub review: RwSignal<ReviewQueue>,
     pub backup_status: RwSignal<BackupStatus>,
+    /// Assignments this student has opened.
+    pub assignments: RwSignal<MyAssignments>,
+    /// Assignments this instructor made, and the submissions imported.
+    pub gradebook: RwSignal<Gradebook>,
     next_notice: StoredValue<u32>,
 }
 
@@ -87,6 +92,8 @@ pub fn provide_app() -> AppState {
         mocks: RwSignal::new(MockHistory::default()),
         review: RwSignal::new(ReviewQueue::default()),
         backup_status: RwSignal::new(BackupStatus::default()),
+        assignments: RwSignal::new(MyAssignments::default()),
+        gradebook: RwSignal::new(Gradebook::default()),
         next_notice: StoredValue::new(0),
     };
     match hit_core::content::bundled() {
@@ -108,6 +115,8 @@ pub fn provide_app() -> AppState {
     state.load_into(state.mocks);
     state.load_into(state.review);
     state.load_into(state.backup_status);
+    state.load_into(state.assignments);
+    state.load_into(state.gradebook);
     state.refresh_quarantine();
     crate::tabs::follow_other_tabs(state);
     provide_context(state);

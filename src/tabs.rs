@@ -3,6 +3,7 @@
 //! into this tab's copy for the records both may add to (so neither tab's
 //! entries are lost when this one saves next), replaced for the others.
 
+use hit_core::assignment::{Gradebook, MyAssignments};
 use hit_core::attempts::{Attempts, Drafts};
 use hit_core::backup::BackupStatus;
 use hit_core::history::History;
@@ -39,6 +40,10 @@ fn take(state: &AppState, key: &str, removed: bool) {
         CurrentQuiz::KEY => state.reload(state.quiz),
         CurrentMock::KEY => state.reload(state.mock),
         BackupStatus::KEY => state.reload(state.backup_status),
+        // Replaced, not merged: removing an assignment must hold in every tab.
+        // This tab's additions are saved merged, so none is lost.
+        MyAssignments::KEY => state.reload(state.assignments),
+        Gradebook::KEY => state.reload(state.gradebook),
         k if k.starts_with(QUARANTINE_PREFIX) => state.refresh_quarantine(),
         _ => {}
     }
@@ -63,5 +68,7 @@ pub fn reload_all(state: &AppState) {
     state.reload(state.quiz);
     state.reload(state.mock);
     state.reload(state.backup_status);
+    state.reload(state.assignments);
+    state.reload(state.gradebook);
     state.refresh_quarantine();
 }

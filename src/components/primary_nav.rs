@@ -9,6 +9,7 @@ pub const SECTIONS: &[(&str, &str)] = &[
     ("/exam", "Exam prep"),
     ("/codebook", "Codebook"),
     ("/progress", "Progress"),
+    ("/assignments", "Assignments"),
     ("/instructor", "Instructor"),
     ("/about", "About"),
 ];

@@ -27,9 +27,11 @@ pub fn QuizSummary() -> impl IntoView {
         }
     };
     let has_missed = !summary.missed.is_empty();
+    // An assignment's quiz goes back to the assignment (its answers are kept there).
+    let (back, back_label) = if session.assignment.is_some() { ("/assignments", "Finish and go back to your assignments") } else { ("/exam", "Finish and go back to exam prep") };
     let finish = move |_| {
         end_quiz(&state);
-        navigate("/exam", Default::default());
+        navigate(back, Default::default());
     };
     view! {
         <section class="card quiz-summary" aria-labelledby="summary-heading">
@@ -75,7 +77,7 @@ pub fn QuizSummary() -> impl IntoView {
             </ol>
             <div class="actions">
                 {has_missed.then(|| view! { <button type="button" class="button" on:click=retry>"Retry the questions you missed"</button> })}
-                <button type="button" class="button button--secondary" on:click=finish>"Finish and go back to exam prep"</button>
+                <button type="button" class="button button--secondary" on:click=finish>{back_label}</button>
             </div>
         </section>
     }

@@ -13,7 +13,8 @@ const FEATURES: &[(&str, &str, &str, bool)] = &[
     ("/exam", "Exam prep", "Practise RHIT-style questions by domain, build custom quizzes, and sit a timed mock exam in the real exam's format.", true),
     ("/codebook", "Codebook", "Search the FY2026 ICD-10-CM tabular with every instructional note, and build PCS codes table by table.", true),
     ("/progress", "Progress", "Follow your scores, domain mastery and review queue. Everything is kept in this browser and can be exported.", true),
-    ("/instructor", "Instructor", "Assign charts and quizzes to a class and review how students did.", false),
+    ("/assignments", "Assignments", "Open what your instructor assigned, work through its charts and questions, and hand in a submission file.", true),
+    ("/instructor", "Instructor", "Assign charts and questions to a class with one link, then import the submissions and see results graded here.", true),
 ];
 
 /// The dashboard.

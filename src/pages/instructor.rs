@@ -1,18 +1,35 @@
+//! The instructor's area: make assignments, share their links, import the
+//! submissions students send back and see the class's results, graded here.
+
 use leptos::prelude::*;
 
-use crate::components::{page_header::PageHeader, planned_feature::PlannedFeature};
+use crate::codebook::ensure_loaded;
+use crate::components::{assignment_form::AssignmentForm, assignment_results::AssignmentResults, page_header::PageHeader, submission_import::SubmissionImport};
+use crate::state::use_app;
 
 #[component]
 pub fn Instructor() -> impl IntoView {
+    let state = use_app();
+    // Grading submissions needs the code sets.
+    Effect::new(move |_| ensure_loaded(state.codes));
+    let ids = Memo::new(move |_| state.gradebook.with(|g| g.assignments.iter().map(|a| a.id()).collect::<Vec<_>>()));
     view! {
-        <PageHeader title="Instructor" lead="Tools for HIM programs using HIT Trainer in a course."/>
-        <PlannedFeature
-            summary="Instructors will be able to assign the same charts and quizzes to a whole class, since every chart is reproducible from its scenario and seed, and review the results students bring back."
-            items=&[
-                "Assignments as shareable links to a chart, seed and quiz",
-                "Answer keys with rationales for discussion",
-                "A guide to writing your own scenarios in the documented content format",
-            ]
+        <PageHeader
+            title="Instructor"
+            lead="Assign charts and questions to a class, share one link, and grade the submissions students send back. Every chart is rebuilt from its scenario and seed, so everyone codes the same record."
         />
+        <AssignmentForm/>
+        <SubmissionImport/>
+        <Show when=move || !ids.with(Vec::is_empty) fallback=|| view! { <p class="muted">"Assignments you make appear here, with their links and results."</p> }>
+            <div class="stack">
+                <For each=move || ids.get() key=|id| id.clone() let:id>
+                    <AssignmentResults id=id/>
+                </For>
+            </div>
+        </Show>
+        <section class="card stack" aria-labelledby="own-scenarios-heading">
+            <h2 id="own-scenarios-heading">"Your own scenarios"</h2>
+            <p>"Scenarios are plain TOML files in the project's content/scenarios folder, documented in its README: a clinical story with slots, what varies, and the answer key each variant implies. A scenario you add is checked by the project's tests and appears in the chart library."</p>
+        </section>
     }
 }

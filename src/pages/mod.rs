@@ -1,6 +1,7 @@
 //! One module per route.
 
 pub mod about;
+pub mod assignments;
 pub mod chart_viewer;
 pub mod charts;
 pub mod codebook;

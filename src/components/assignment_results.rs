@@ -1,0 +1,115 @@
+use hit_core::assignment::{self, Report};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::browser::{local_date, origin};
+use crate::codebook::CodesStatus;
+use crate::components::{download_link::DownloadLink, link_share::LinkShare};
+use crate::state::{AppState, use_app};
+
+/// One assignment as its instructor sees it: the link to share, what it
+/// asks, and the class's results, graded here.
+#[component]
+pub fn AssignmentResults(id: String) -> impl IntoView {
+    let state = use_app();
+    let confirming = RwSignal::new(false);
+    let lookup = id.clone();
+    let a = Memo::new(move |_| state.gradebook.with(|g| g.assignments.iter().find(|a| a.id() == lookup).cloned()));
+    let report_id = id.clone();
+    let reports = Memo::new(move |_| reports(&state, &report_id));
+    let remove_id = id.clone();
+    let remove = move |_| {
+        state.change(state.gradebook, |g| g.remove_assignment(&remove_id));
+    };
+    let title_of = move |scenario: &str| state.content.with_value(|c| c.as_ref().and_then(|c| c.scenarios.iter().find(|s| s.id == scenario).map(|s| s.title.clone()))).unwrap_or_else(|| scenario.to_string());
+    move || {
+        let Some(a) = a.get() else { return ().into_any() };
+        let heading = format!("results-{}", a.id());
+        let link = format!("{}/assignments?open={}", origin(), a.link_code());
+        let csv = reports.get().map(|r| assignment::class_csv(&a, &r, |s| title_of(s)));
+        let title = a.title.clone();
+        let remove = remove.clone();
+        view! {
+            <section class="card stack" aria-labelledby=heading.clone()>
+                <h2 id=heading.clone() tabindex="-1">{a.title.clone()}</h2>
+                <p class="muted">{format!(
+                    "{} charts · {} questions{} · made {}",
+                    a.charts.len(), a.questions.len(),
+                    a.due.as_ref().map(|d| format!(" · due {d}")).unwrap_or_default(),
+                    local_date(a.created_ms),
+                )}</p>
+                <LinkShare link=link label=format!("Link for students to “{}”", a.title) field_id=format!("link-{}", a.id())/>
+                {(!a.charts.is_empty()).then(|| view! {
+                    <details>
+                        <summary>"Charts in this assignment"</summary>
+                        <ul>{a.charts.iter().map(|t| view! { <li><A href=format!("/charts/{}/{}", t.scenario, t.seed)>{format!("{} (seed {})", title_of(&t.scenario), t.seed)}</A></li> }).collect_view()}</ul>
+                    </details>
+                })}
+                <h3>"Results"</h3>
+                {match reports.get() {
+                    None => view! { <p class="muted">"Loading the code sets to grade submissions…"</p> }.into_any(),
+                    Some(r) if r.is_empty() => view! { <p class="muted">"No submissions yet. Import the files students send you, above."</p> }.into_any(),
+                    Some(r) => view! { <ResultsTable a=a.clone() reports=r titles=a.charts.iter().map(|t| format!("{} (seed {})", title_of(&t.scenario), t.seed)).collect()/> }.into_any(),
+                }}
+                {csv.filter(|_| reports.with(|r| r.as_ref().is_some_and(|r| !r.is_empty()))).map(|csv| view! {
+                    <div class="actions"><DownloadLink text=csv filename=format!("hit-trainer-results-{}.csv", a.id()) label=format!("Download results for “{}” as CSV", a.title)/></div>
+                })}
+                {move || if confirming.get() {
+                    view! {
+                        <div class="confirm" role="alertdialog" aria-label="Delete this assignment">
+                            <p>{format!("Delete “{}” and every submission imported for it? Students keep their own work.", title)}</p>
+                            <div class="actions">
+                                <button type="button" class="button button--danger" on:click=remove.clone()>"Yes, delete it"</button>
+                                <button type="button" class="button button--quiet" on:click=move |_| confirming.set(false)>"Cancel"</button>
+                            </div>
+                        </div>
+                    }.into_any()
+                } else {
+                    view! { <button type="button" class="button button--quiet" on:click=move |_| confirming.set(true)>{format!("Delete “{}”…", title)}</button> }.into_any()
+                }}
+            </section>
+        }
+        .into_any()
+    }
+}
+
+/// The assignment's submissions graded, or `None` while the code sets load.
+fn reports(state: &AppState, id: &str) -> Option<Vec<Report>> {
+    let CodesStatus::Ready(cb) = state.codes.get() else { return None };
+    state.gradebook.with(|g| state.content.with_value(|c| c.as_ref().map(|c| g.submissions_for(id).into_iter().map(|s| assignment::grade_submission(s, c, &cb.sets)).collect())))
+}
+
+#[component]
+fn ResultsTable(a: hit_core::assignment::Assignment, reports: Vec<Report>, titles: Vec<String>) -> impl IntoView {
+    let n = reports.len() as f64;
+    let average = reports.iter().map(Report::overall_percent).sum::<f64>() / n;
+    view! {
+        <div class="table-scroll" role="region" aria-label=format!("Results for “{}”", a.title) tabindex="0">
+            <table class="data-table">
+                <caption>{format!("{} · class average {average:.1}%", if reports.len() == 1 { "1 submission".to_string() } else { format!("{} submissions", reports.len()) })}</caption>
+                <thead><tr>
+                    <th scope="col">"Student"</th>
+                    {titles.into_iter().map(|t| view! { <th scope="col">{t}</th> }).collect_view()}
+                    {(!a.questions.is_empty()).then(|| view! { <th scope="col">"Questions"</th> })}
+                    <th scope="col">"Overall"</th>
+                    <th scope="col">"Handed in"</th>
+                </tr></thead>
+                <tbody>
+                    {reports.into_iter().map(|r| view! {
+                        <tr>
+                            <th scope="row">{r.student.clone()}</th>
+                            {r.charts.iter().map(|c| view! { <td>{c.score.as_ref().map_or("not done".to_string(), |s| {
+                                let drg = s.drgs.map(|(y, k)| if y == k { " · DRG right".to_string() } else { format!(" · DRG {y:03}, key {k:03}") }).unwrap_or_default();
+                                format!("{:.1}%{drg}", s.percent())
+                            })}</td> }).collect_view()}
+                            {(r.questions > 0).then(|| view! { <td>{format!("{} of {} right", r.right, r.questions)}</td> })}
+                            <td>{format!("{:.1}%", r.overall_percent())}</td>
+                            <td>{local_date(r.submitted_ms)}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+        <p class="hint">"Overall: each chart counts as one part and the question set as one part; a chart not done counts zero."</p>
+    }
+}
