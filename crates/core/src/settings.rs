@@ -188,6 +188,21 @@ mod tests {
     }
 
     #[test]
+    fn review_retention_becomes_the_scheduler_target_within_bounds() {
+        let check = |percent: u8, want: f64| {
+            let s = Settings { review_retention: percent, ..Settings::default() };
+            assert!((s.review_params().desired_retention - want).abs() < 1e-12, "{percent}");
+        };
+        check(90, 0.90);
+        check(80, 0.80);
+        check(97, 0.97);
+        // A value edited by hand outside the offered range is held to it.
+        check(20, 0.70);
+        check(100, 0.97);
+        assert!(RETENTION_CHOICES.contains(&DEFAULT_RETENTION));
+    }
+
+    #[test]
     fn display_names_are_normalized() {
         let check = |input: &str, expected: Result<&str, NameError>| {
             assert_eq!(normalize_display_name(input), expected.map(String::from), "{input:?}");
