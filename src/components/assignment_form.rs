@@ -96,7 +96,7 @@ pub fn AssignmentForm() -> impl IntoView {
                         view! {
                             <li>
                                 {format!("{name} (seed {})", t.seed)}
-                                <button type="button" class="button button--quiet" on:click=move |_| charts.update(|c| { c.remove(i); })>{format!("Remove {name}")}</button>
+                                <button type="button" class="button button--small button--quiet" aria-label=format!("Remove {name} (seed {})", t.seed) on:click=move |_| charts.update(|c| { c.remove(i); })>"Remove"</button>
                             </li>
                         }
                     }).collect_view()}

@@ -34,8 +34,14 @@ describe('assignments', () => {
 
     await teacher.getByRole('textbox', { name: 'Instructions for students' }).fill('Code the chart, then answer the questions.');
     await teacher.getByLabel('Due date (optional)').fill('2026-12-14');
+    await teacher.getByRole('button', { name: 'Add this chart' }).click();
+    await teacher.getByRole('alert').filter({ hasText: 'Choose a chart to add first.' }).waitFor();
+    await teacher.getByRole('combobox', { name: 'Chart', exact: true }).selectOption('lap-appendectomy');
+    await teacher.getByRole('button', { name: 'Add this chart' }).click();
     await teacher.getByRole('combobox', { name: 'Chart', exact: true }).selectOption('community-acquired-pneumonia');
     await teacher.getByRole('button', { name: 'Add this chart' }).click();
+    await teacher.getByRole('button', { name: /^Remove Acute appendicitis with laparoscopic appendectomy · Inpatient \(seed \d+\)$/ }).click();
+    assert.equal(await teacher.getByRole('button', { name: /^Remove / }).count(), 1);
     await teacher.getByRole('combobox', { name: 'Number of questions' }).selectOption('5');
     await teacher.getByRole('checkbox', { name: /^2\. / }).check();
     await teacher.getByRole('button', { name: 'Create the assignment' }).click();
