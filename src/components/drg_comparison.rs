@@ -19,7 +19,7 @@ pub fn DrgComparisonView(comparison: DrgComparison, base_rate: u32) -> impl Into
             <h3 id="drg-compare-heading">"MS-DRG and payment"</h3>
             <div class="table-scroll">
                 <table class="data-table compact">
-                    <thead><tr><th scope="col"></th><th scope="col">"Your coding"</th><th scope="col">"Correct coding"</th></tr></thead>
+                    <thead><tr><th scope="col"><span class="visually-hidden">"Measure"</span></th><th scope="col">"Your coding"</th><th scope="col">"Correct coding"</th></tr></thead>
                     <tbody>
                         <tr><th scope="row">"MS-DRG"</th><td>{format!("{:03} {}", y.drg, y.title)}</td><td>{format!("{:03} {}", c.drg, c.title)}</td></tr>
                         <tr><th scope="row">"Relative weight"</th><td>{weight(y.weight)}</td><td>{weight(c.weight)}</td></tr>

@@ -24,7 +24,7 @@ pub fn About() -> impl IntoView {
         </CardSection>
         <section aria-labelledby="sources-heading">
             <h2 id="sources-heading">"Data sources and licences"</h2>
-            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="sources-heading">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Table of data sources and licences">
                 <table class="data-table">
                     <thead>
                         <tr><th scope="col">"Source"</th><th scope="col">"Version"</th><th scope="col">"Licence"</th><th scope="col">"In the app"</th></tr>

@@ -58,7 +58,8 @@ pub fn Charts() -> impl IntoView {
         <Show when=move || shown.with(Vec::is_empty)>
             <p class="empty-state">"No case matches these filters. Choose “All” in one of them to see more."</p>
         </Show>
-        <ul class="scenario-list" aria-label="Cases">
+        <h2 id="cases-heading" class="visually-hidden">"Cases"</h2>
+        <ul class="scenario-list" aria-labelledby="cases-heading">
             <For each=move || shown.get() key=|s| s.id.clone() let:scenario>
                 <ScenarioCard scenario=scenario/>
             </For>

@@ -2,6 +2,7 @@
 // on screen with it: shared by the journeys that take quizzes.
 
 import { execFileSync } from 'node:child_process';
+import { appReady } from './harness.mjs';
 
 const HIT = process.env.HIT_BIN ?? new URL('../../target/debug/hit', import.meta.url).pathname;
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -33,4 +34,14 @@ export async function answerQuiz(page, pattern) {
     await page.getByRole('button', { name: i + 1 < pattern.length ? 'Next question' : 'See your results' }).click();
   }
   return ids;
+}
+
+/** Starts a custom quiz of `count` questions from one domain, without calculations. */
+export async function startQuiz(page, baseUrl, domain, count) {
+  await page.goto(baseUrl + '/exam');
+  await appReady(page);
+  await page.getByRole('checkbox', { name: new RegExp(`^${domain}\\. `) }).check();
+  await page.getByRole('combobox', { name: 'Number of questions' }).selectOption(String(count));
+  await page.getByRole('checkbox', { name: 'Include calculation questions' }).uncheck();
+  await page.getByRole('button', { name: 'Start the quiz' }).click();
 }

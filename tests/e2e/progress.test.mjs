@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { answerQuiz, bank } from './bank.mjs';
+import { answerQuiz, bank, startQuiz as startBankQuiz } from './bank.mjs';
 import { appReady, openPage, useApp } from './harness.mjs';
 
 const app = useApp();
@@ -19,13 +19,7 @@ async function go(page, path) {
   await appReady(page);
 }
 
-async function startQuiz(page, domain, count) {
-  await go(page, '/exam');
-  await page.getByRole('checkbox', { name: new RegExp(`^${domain}\\. `) }).check();
-  await page.getByRole('combobox', { name: 'Number of questions' }).selectOption(String(count));
-  await page.getByRole('checkbox', { name: 'Include calculation questions' }).uncheck();
-  await page.getByRole('button', { name: 'Start the quiz' }).click();
-}
+const startQuiz = (page, domain, count) => startBankQuiz(page, app.server.url, domain, count);
 
 const stat = (page, name) => page.getByRole('definition').filter({ has: page.locator(`xpath=preceding-sibling::dt[.="${name}"]`) });
 const stored = (page, key) => page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? 'null'), key);
