@@ -14,6 +14,7 @@ pub mod calc_drills;
 pub mod card_section;
 pub mod chart_filters;
 pub mod cm_detail;
+pub mod class_results;
 pub mod code_finder;
 pub mod code_review;
 pub mod code_search;
