@@ -2,6 +2,7 @@
 
 pub mod activity_calendar;
 pub mod answer_key;
+pub mod assignment_banner;
 pub mod assignment_card;
 pub mod assignment_form;
 pub mod assignment_results;

@@ -14,6 +14,7 @@ use crate::browser::{focus_element, now_ms};
 use crate::codebook::{CodesStatus, ensure_loaded};
 use crate::coding_state::CodingUi;
 use crate::components::{
+    assignment_banner::AssignmentBanner,
     code_finder::CodeFinder, codes_progress::CodesProgress, coding_lists::CodingLists, document_nav::DocumentNav,
     document_view::DocumentView, grade_report::GradeReport, live_drg::LiveDrg, patient_banner::PatientBanner,
 };
@@ -109,6 +110,7 @@ fn WorkspacePage(scenario: Scenario, chart: Chart) -> impl IntoView {
             <h1>{scenario.title.clone()}</h1>
         </header>
         <PatientBanner chart=chart.clone()/>
+        <AssignmentBanner scenario=scenario.id.clone() seed=seed/>
         <CodesProgress/>
         <div class="workspace">
             <div class="workspace__chart" aria-label="The chart">

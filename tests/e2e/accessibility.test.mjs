@@ -123,6 +123,10 @@ describe('accessibility', () => {
     await page.getByLabel('Choose submission files').setInputFiles(await download.path());
     await page.getByRole('row', { name: /^Ana Diaz/ }).waitFor({ timeout: 60_000 });
     await check(page, 'class results');
+    await go(page, '/assignments');
+    await page.getByRole('link', { name: /^Code “/ }).click();
+    await page.getByText('This chart is part of your assignment “Week 1”', { exact: false }).waitFor();
+    await check(page, 'a chart of an assignment');
 
     const phone = await openPage(app.browser, { viewport: { width: 360, height: 740 } });
     await go(phone, '/');

@@ -82,9 +82,11 @@ describe('assignments', () => {
     const key = JSON.parse(execFileSync(HIT, ['chart', 'community-acquired-pneumonia', seed, '--json'], { encoding: 'utf8' })).key;
     await chartLink.click();
     await appReady(student);
+    await student.getByText('This chart is part of your assignment “Week 3: pneumonia”: your first graded attempt is the one your instructor sees.').waitFor();
     await student.getByRole('textbox', { name: 'Diagnosis 1 code' }).fill(key.principal_dx.code);
     await student.getByRole('button', { name: 'Grade my coding' }).click();
     await student.getByText('Graded and saved to your history.').waitFor({ timeout: 60_000 });
+    await student.getByText(/the attempt your instructor sees scored [\d.]+%\. Grading again is practice\./).waitFor();
     await go(student, '/assignments');
     const graded = await card.getByText(/^Graded: \d+\.\d%$/).textContent();
     const percent = graded.match(/([\d.]+)%/)[1];

@@ -245,6 +245,19 @@ impl MyAssignments {
     pub fn remove(&mut self, id: &str) {
         self.list.retain(|r| r.assignment.id() != id);
     }
+
+    /// The assignments that ask for this chart, each with the score of the
+    /// attempt that counts for it (`None` until one is graded).
+    pub fn asking_for(&self, scenario: &str, seed: u64, attempts: &Attempts) -> Vec<(String, String, Option<f64>)> {
+        self.list
+            .iter()
+            .filter_map(|r| {
+                let i = r.assignment.charts.iter().position(|t| t.scenario == scenario && t.seed == seed)?;
+                let counted = r.assignment.first_attempts(attempts, r.received_ms)[i].map(Attempt::percent);
+                Some((r.assignment.id(), r.assignment.title.clone(), counted))
+            })
+            .collect()
+    }
 }
 
 impl Merge for MyAssignments {
@@ -653,6 +666,20 @@ mod tests {
         worse.checksum = worse.compute_checksum();
         let r = grade_submission(&worse, c, crate::codes::test_code_sets());
         assert!(r.charts[0].score.as_ref().unwrap().percent() < 100.0);
+    }
+
+    #[test]
+    fn a_chart_knows_which_assignments_ask_for_it() {
+        let a = assignment();
+        let t = a.charts[0].clone();
+        let mut mine = MyAssignments::default();
+        mine.add(a.clone(), 1_000);
+        mine.add(Assignment { title: "Other".into(), charts: vec![ChartTask { scenario: t.scenario.clone(), seed: t.seed + 1 }], ..a.clone() }, 1_000);
+        let none = Attempts::default();
+        assert_eq!(mine.asking_for(&t.scenario, t.seed, &none), [(a.id(), a.title.clone(), None)]);
+        let graded = Attempts { attempts: vec![Attempt { points: 3.0, possible: 4.0, ..attempt(&t, 2_000, Answer::default()) }] };
+        assert_eq!(mine.asking_for(&t.scenario, t.seed, &graded), [(a.id(), a.title.clone(), Some(75.0))]);
+        assert!(mine.asking_for("lap-appendectomy", 999, &graded).is_empty());
     }
 
     #[test]
