@@ -4,7 +4,7 @@ use leptos_router::components::A;
 
 use crate::browser::{local_date, origin};
 use crate::codebook::CodesStatus;
-use crate::components::{class_results::ResultsTable, download_link::DownloadLink, link_share::LinkShare};
+use crate::components::{class_analysis::ClassAnalysis, class_results::ResultsTable, download_link::DownloadLink, link_share::LinkShare, student_work::StudentWork};
 use crate::state::{AppState, use_app};
 
 /// One assignment as its instructor sees it: the link to share, what it
@@ -33,8 +33,8 @@ pub fn AssignmentResults(id: String) -> impl IntoView {
             <section class="card stack" aria-labelledby=heading.clone()>
                 <h2 id=heading.clone() tabindex="-1">{a.title.clone()}</h2>
                 <p class="muted">{format!(
-                    "{} charts · {} questions{} · made {}",
-                    a.charts.len(), a.questions.len(),
+                    "{} · {}{} · made {}",
+                    count(a.charts.len(), "chart", "charts"), count(a.questions.len(), "question", "questions"),
                     a.due.as_ref().map(|d| format!(" · due {d}")).unwrap_or_default(),
                     local_date(a.created_ms),
                 )}</p>
@@ -49,7 +49,14 @@ pub fn AssignmentResults(id: String) -> impl IntoView {
                 {match reports.get() {
                     None => view! { <p class="muted">"Loading the code sets to grade submissions…"</p> }.into_any(),
                     Some(r) if r.is_empty() => view! { <p class="muted">"No submissions yet. Import the files students send you, above."</p> }.into_any(),
-                    Some(r) => view! { <ResultsTable a=a.clone() reports=r titles=a.charts.iter().map(|t| format!("{} (seed {})", title_of(&t.scenario), t.seed)).collect()/> }.into_any(),
+                    Some(r) => {
+                        let titles: Vec<String> = a.charts.iter().map(|t| format!("{} (seed {})", title_of(&t.scenario), t.seed)).collect();
+                        view! {
+                            <ResultsTable a=a.clone() reports=r.clone() titles=titles.clone()/>
+                            <ClassAnalysis a=a.clone() reports=r.clone() titles=titles.clone()/>
+                            {r.into_iter().map(|report| view! { <StudentWork report=report titles=titles.clone()/> }).collect_view()}
+                        }.into_any()
+                    }
                 }}
                 {csv.filter(|_| reports.with(|r| r.as_ref().is_some_and(|r| !r.is_empty()))).map(|csv| view! {
                     <div class="actions"><DownloadLink text=csv filename=format!("hit-trainer-results-{}.csv", a.id()) label=format!("Download results for “{}” as CSV", a.title)/></div>
@@ -77,4 +84,8 @@ pub fn AssignmentResults(id: String) -> impl IntoView {
 fn reports(state: &AppState, id: &str) -> Option<Vec<Report>> {
     let CodesStatus::Ready(cb) = state.codes.get() else { return None };
     state.gradebook.with(|g| state.content.with_value(|c| c.as_ref().map(|c| g.submissions_for(id).into_iter().map(|s| assignment::grade_submission(s, c, &cb.sets)).collect())))
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -122,7 +122,8 @@ describe('accessibility', () => {
     await go(page, '/instructor');
     await page.getByLabel('Choose submission files').setInputFiles(await download.path());
     await page.getByRole('row', { name: /^Ana Diaz/ }).waitFor({ timeout: 60_000 });
-    await check(page, 'class results');
+    for (const summary of await page.locator('.class-analysis summary, .student-work summary').all()) await summary.click();
+    await check(page, 'class results, every detail open');
     await go(page, '/assignments');
     await page.getByRole('link', { name: /^Code “/ }).click();
     await page.getByText('This chart is part of your assignment “Week 1”', { exact: false }).waitFor();

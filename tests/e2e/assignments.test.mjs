@@ -47,7 +47,7 @@ describe('assignments', () => {
     await teacher.getByRole('button', { name: 'Create the assignment' }).click();
     await teacher.getByRole('status').filter({ hasText: 'Created “Week 3: pneumonia”' }).waitFor();
     const results = teacher.getByRole('region', { name: 'Week 3: pneumonia' });
-    await results.getByText('1 charts · 5 questions · due 2026-12-14').waitFor();
+    await results.getByText('1 chart · 5 questions · due 2026-12-14').waitFor();
     const link = await results.getByRole('textbox', { name: 'Link for students to “Week 3: pneumonia”' }).inputValue();
     assert.match(link, /\/assignments\?open=1\.[A-Za-z0-9_-]+$/);
     await results.getByText('No submissions yet.', { exact: false }).waitFor();
@@ -120,6 +120,17 @@ describe('assignments', () => {
     await row.getByRole('cell', { name: new RegExp(`^${percent.replace('.', '\\.')}%`) }).waitFor({ timeout: 60_000 });
     await row.getByRole('cell', { name: '3 of 5 right' }).waitFor();
     await results.getByText(/^1 submission · class average [\d.]+%$/).waitFor();
+    // What to go over with the class, and the student's work code by code.
+    await results.getByText('Question by question').click();
+    await results.getByRole('row', { name: /^1\. .* 1 of 1 \(100%\)$/ }).waitFor();
+    await results.getByRole('row', { name: /^2\. .* 0 of 1 \(0%\)$/ }).waitFor();
+    await results.getByText(`Codes in Community-acquired pneumonia (seed ${seed})`).click();
+    const principal = results.getByRole('table', { name: `How the class coded each answer-key code of Community-acquired pneumonia (seed ${seed})` }).getByRole('row').nth(1);
+    // Coded without its POA indicator: partly right.
+    assert.match(await principal.textContent(), new RegExp(`^${key.principal_dx.code.replace('.', '\\.')}.*0 of 1 \\(0%\\)1 of 1 \\(100%\\)0 of 1 \\(0%\\)$`));
+    await results.getByText('Ana Diaz’s work').click();
+    await results.getByRole('table', { name: new RegExp(`^Community-acquired pneumonia \\(seed ${seed}\\): ${percent.replace('.', '\\.')}%$`) }).getByRole('cell', { name: 'Missing' }).first().waitFor();
+    await results.getByText('Question 1: right · Question 2: wrong · Question 3: right · Question 4: right · Question 5: wrong').waitFor();
     // The same file again is already here.
     await chooser.setInputFiles(file);
     await log.getByText('was already here', { exact: false }).waitFor();

@@ -4,7 +4,7 @@
 //! again. A chart is the same for the same scenario and seed everywhere,
 //! so a grade never rests on a score the file claims.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use base64::Engine;
 use serde::{Deserialize, Serialize};
@@ -353,6 +353,9 @@ pub struct Report {
     pub answered: usize,
     pub right: usize,
     pub questions: usize,
+    /// Per question, in the assignment's order: right, wrong, or `None`
+    /// when not answered.
+    pub by_question: Vec<Option<bool>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -370,6 +373,8 @@ pub struct ChartScore {
     /// The student's MS-DRG and the key's (inpatient charts only).
     pub drgs: Option<(u16, u16)>,
     pub seconds: u32,
+    /// Code by code, for the instructor's feedback.
+    pub grade: crate::grading::Grade,
 }
 
 impl ChartScore {
@@ -409,15 +414,79 @@ pub fn grade_submission(s: &Submission, content: &Content, sets: &CodeSets) -> R
                     let c = crate::grading::compare_drgs(&sets.grouper, &chart, &w.answer, 0.0);
                     (c.yours.drg, c.correct.drg)
                 });
-                ChartScore { points: g.points, possible: g.possible, drgs, seconds: w.seconds }
+                ChartScore { points: g.points, possible: g.possible, drgs, seconds: w.seconds, grade: g }
             });
             ChartResult { scenario: t.scenario.clone(), seed: t.seed, score }
         })
         .collect();
-    let asked: BTreeSet<&String> = s.assignment.questions.iter().collect();
-    let answers: Vec<(&String, &Vec<usize>)> = s.answers.iter().filter(|(q, _)| asked.contains(q)).collect();
-    let right = answers.iter().filter(|(q, c)| crate::quiz::item(&content.bank, q).is_some_and(|i| i.is_correct(c))).count();
-    Report { student: s.student.clone(), submitted_ms: s.submitted_ms, charts, answered: answers.len(), right, questions: s.assignment.questions.len() }
+    let by_question: Vec<Option<bool>> = s
+        .assignment
+        .questions
+        .iter()
+        .map(|q| s.answers.get(q).map(|c| crate::quiz::item(&content.bank, q).is_some_and(|i| i.is_correct(c))))
+        .collect();
+    let answered = by_question.iter().flatten().count();
+    let right = by_question.iter().flatten().filter(|r| **r).count();
+    Report { student: s.student.clone(), submitted_ms: s.submitted_ms, charts, answered, right, questions: s.assignment.questions.len(), by_question }
+}
+
+/// How the class did on each part: what to go over together.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ClassSummary {
+    /// Per question, in order: (students right, students who answered).
+    pub questions: Vec<(usize, usize)>,
+    /// Per chart, in order: each key code with how many students coded it
+    /// exactly, partly (specificity, POA, sequence or date wrong) and not at
+    /// all, and of how many who graded the chart.
+    pub codes: Vec<Vec<CodeTally>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CodeTally {
+    pub code: String,
+    pub exact: usize,
+    pub partly: usize,
+    pub missing: usize,
+}
+
+impl CodeTally {
+    pub fn of(&self) -> usize {
+        self.exact + self.partly + self.missing
+    }
+}
+
+pub fn class_summary(a: &Assignment, reports: &[Report]) -> ClassSummary {
+    use crate::grading::Verdict;
+    let questions = (0..a.questions.len())
+        .map(|i| {
+            let answers: Vec<bool> = reports.iter().filter_map(|r| r.by_question.get(i).copied().flatten()).collect();
+            (answers.iter().filter(|r| **r).count(), answers.len())
+        })
+        .collect();
+    let codes = (0..a.charts.len())
+        .map(|c| {
+            let mut tallies: Vec<CodeTally> = Vec::new();
+            for score in reports.iter().filter_map(|r| r.charts.get(c).and_then(|c| c.score.as_ref())) {
+                for item in score.grade.items.iter().filter(|i| i.verdict != Verdict::Extra) {
+                    let Some(code) = item.expected.clone() else { continue };
+                    let t = match tallies.iter_mut().position(|t| t.code == code) {
+                        Some(i) => &mut tallies[i],
+                        None => {
+                            tallies.push(CodeTally { code, ..Default::default() });
+                            tallies.last_mut().unwrap()
+                        }
+                    };
+                    match item.verdict {
+                        Verdict::Exact | Verdict::Accepted => t.exact += 1,
+                        Verdict::Missing => t.missing += 1,
+                        _ => t.partly += 1,
+                    }
+                }
+            }
+            tallies
+        })
+        .collect();
+    ClassSummary { questions, codes }
 }
 
 /// What an instructor keeps: the assignments they made and the submissions
@@ -683,6 +752,40 @@ mod tests {
     }
 
     #[test]
+    fn the_class_summary_counts_each_question_and_each_key_code() {
+        let c = content();
+        let a = Assignment { charts: vec![assignment().charts[0].clone()], ..assignment() };
+        let t = &a.charts[0];
+        let full = perfect(t);
+        let principal_only = Answer { diagnoses: full.diagnoses[..1].to_vec(), procedures: vec![] };
+        assert!(full.diagnoses.len() > 1, "the case has secondary diagnoses");
+        let answer_of = |q: &str, right: bool| {
+            let item = crate::quiz::item(&c.bank, q).unwrap();
+            if right { item.answer() } else { (0..item.options.len()).filter(|o| !item.answer().contains(o)).take(item.answer().len()).collect() }
+        };
+        let student = |name: &str, coded: Option<Answer>, right: &[bool]| {
+            let mut mine = MyAssignments::default();
+            mine.add(a.clone(), 0);
+            for (q, r) in a.questions.iter().zip(right) {
+                mine.record_answer(&a.id(), q, &answer_of(q, *r));
+            }
+            let attempts = Attempts { attempts: coded.map(|ans| attempt(t, 10, ans)).into_iter().collect() };
+            grade_submission(&mine.list[0].submission(&attempts, name, 20), c, crate::codes::test_code_sets())
+        };
+        let reports = [student("A", Some(full.clone()), &[true, true, false, true]), student("B", Some(principal_only), &[true, false]), student("C", None, &[])];
+        assert_eq!(reports[1].by_question, [Some(true), Some(false), None, None]);
+        let summary = class_summary(&a, &reports);
+        assert_eq!(summary.questions, [(2, 2), (1, 2), (0, 1), (1, 1)]);
+        let tallies = &summary.codes[0];
+        let principal = &tallies[0];
+        assert!(principal.code.starts_with(&full.diagnoses[0].code), "{principal:?}");
+        assert_eq!((principal.exact, principal.partly, principal.missing, principal.of()), (2, 0, 0, 2), "C did not grade the chart and is not counted");
+        for t in &tallies[1..] {
+            assert_eq!((t.exact, t.missing), (1, 1), "{t:?}");
+        }
+    }
+
+    #[test]
     fn a_bad_submission_file_is_refused_with_a_reason() {
         let c = content();
         let mut mine = MyAssignments::default();
@@ -761,11 +864,16 @@ mod tests {
             charts: a
                 .charts
                 .iter()
-                .map(|t| ChartResult { scenario: t.scenario.clone(), seed: t.seed, score: chart.map(|p| ChartScore { points: p, possible: 10.0, drgs: None, seconds: 0 }) })
+                .map(|t| ChartResult {
+                    scenario: t.scenario.clone(),
+                    seed: t.seed,
+                    score: chart.map(|p| ChartScore { points: p, possible: 10.0, drgs: None, seconds: 0, grade: crate::grading::Grade { items: vec![], excludes1: vec![], points: p, possible: 10.0 } }),
+                })
                 .collect(),
             answered: 4,
             right,
             questions: 4,
+            by_question: (0..4).map(|i| Some(i < right)).collect(),
         };
         let csv = class_csv(&a, &[report("Diaz, Ana", Some(7.5), 3), report("Ben", None, 0)], |id| id.replace('-', " "));
         let lines: Vec<&str> = csv.lines().collect();
