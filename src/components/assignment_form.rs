@@ -6,9 +6,10 @@ use crate::browser::{focus_element, now_ms, random_seed};
 use crate::state::use_app;
 
 /// Making an assignment: title, instructions, due date, charts (scenario and
-/// seed) and a number of questions drawn from chosen domains.
+/// seed) and a number of questions drawn from chosen domains. `first` is a
+/// chart to start with (from "Assign this chart" in the chart viewer).
 #[component]
-pub fn AssignmentForm() -> impl IntoView {
+pub fn AssignmentForm(first: Option<ChartTask>) -> impl IntoView {
     let state = use_app();
     let title = RwSignal::new(String::new());
     let instructions = RwSignal::new(String::new());
@@ -21,6 +22,9 @@ pub fn AssignmentForm() -> impl IntoView {
     let status = RwSignal::new(String::new());
     let error = RwSignal::new(String::new());
     let scenarios: Vec<(String, String)> = state.content.with_value(|c| c.as_ref().map(|c| c.scenarios.iter().map(|s| (s.id.clone(), format!("{} · {}", s.title, s.setting.title()))).collect()).unwrap_or_default());
+    if let Some(t) = first.filter(|t| scenarios.iter().any(|(id, _)| *id == t.scenario)) {
+        charts.set(vec![t]);
+    }
     let names = StoredValue::new(scenarios.clone());
     let name_of = move |id: &str| names.with_value(|n| n.iter().find(|(i, _)| i == id).map(|(_, t)| t.clone()).unwrap_or_else(|| id.to_string()));
     let add_chart = move |_| {

@@ -74,6 +74,7 @@ fn ChartPage(scenario: Scenario, chart: Chart, selected: Signal<usize>) -> impl 
             <a class="button" href=format!("/code/{}/{}", chart.with_value(|c| c.scenario.clone()), chart.with_value(|c| c.seed))>"Code this chart"</a>
             <a class="button button--secondary" href="/charts">"Chart library"</a>
             <a class="button button--secondary" href=another>"Another patient, same case"</a>
+            <a class="button button--secondary" href=format!("/instructor?chart={}&seed={}", chart.with_value(|c| c.scenario.clone()), chart.with_value(|c| c.seed))>"Assign this chart to a class"</a>
             <button type="button" class="button button--secondary" on:click=|_| print_page()>"Print chart"</button>
             <DownloadLink text=json filename=filename label="Download chart as JSON".into()/>
         </div>

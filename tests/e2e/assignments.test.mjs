@@ -129,7 +129,9 @@ describe('assignments', () => {
     // Coded without its POA indicator: partly right.
     assert.match(await principal.textContent(), new RegExp(`^${key.principal_dx.code.replace('.', '\\.')}.*0 of 1 \\(0%\\)1 of 1 \\(100%\\)0 of 1 \\(0%\\)$`));
     await results.getByText('Ana Diaz’s work').click();
-    await results.getByRole('table', { name: new RegExp(`^Community-acquired pneumonia \\(seed ${seed}\\): ${percent.replace('.', '\\.')}%$`) }).getByRole('cell', { name: 'Missing' }).first().waitFor();
+    const work = results.getByRole('table', { name: new RegExp(`^Community-acquired pneumonia \\(seed ${seed}\\): ${percent.replace('.', '\\.')}%$`) });
+    const first = work.getByRole('row').nth(1).getByRole('cell');
+    assert.deepEqual((await first.allTextContents()).slice(0, 3), [key.principal_dx.code, key.principal_dx.code, 'Wrong POA']);
     await results.getByText('Question 1: right · Question 2: wrong · Question 3: right · Question 4: right · Question 5: wrong').waitFor();
     // The same file again is already here.
     await chooser.setInputFiles(file);
@@ -148,6 +150,19 @@ describe('assignments', () => {
     assert.deepEqual(student.errors, []);
     await teacher.context().close();
     await student.context().close();
+  });
+
+  test('a chart in the viewer can be assigned as it is', async () => {
+    const page = await openPage(app.browser);
+    await go(page, '/charts/lap-appendectomy/3');
+    await page.getByRole('link', { name: 'Assign this chart to a class' }).click();
+    await page.getByRole('heading', { name: 'New assignment' }).waitFor();
+    await page.getByRole('button', { name: 'Remove Acute appendicitis with laparoscopic appendectomy · Inpatient (seed 3)' }).waitFor();
+    // A chart this version does not have is not added.
+    await go(page, '/instructor?chart=no-such-case&seed=3');
+    assert.equal(await page.getByRole('button', { name: /^Remove / }).count(), 0);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
   });
 
   test('a damaged link is refused with a reason and adds nothing', async () => {
