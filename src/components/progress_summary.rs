@@ -1,3 +1,4 @@
+use hit_core::progress::count_label;
 use leptos::prelude::*;
 
 /// The headline figures: streak, time spent and how much has been done.
@@ -9,9 +10,9 @@ pub fn ProgressSummary(streak: u32, seconds: u64, answers: usize, charts: usize,
         <dl class="stat-grid" aria-label="Your progress in figures">
             <div class="stat"><dt>"Streak"</dt><dd>{days}</dd></div>
             <div class="stat"><dt>"Time spent"</dt><dd>{time}</dd></div>
-            <div class="stat"><dt>"Questions answered"</dt><dd>{answers.to_string()}</dd></div>
-            <div class="stat"><dt>"Charts graded"</dt><dd>{charts.to_string()}</dd></div>
-            <div class="stat"><dt>"Mock exams"</dt><dd>{exams.to_string()}</dd></div>
+            <div class="stat"><dt>"Questions answered"</dt><dd>{count_label(answers as u64)}</dd></div>
+            <div class="stat"><dt>"Charts graded"</dt><dd>{count_label(charts as u64)}</dd></div>
+            <div class="stat"><dt>"Mock exams"</dt><dd>{count_label(exams as u64)}</dd></div>
         </dl>
     }
 }

@@ -218,7 +218,7 @@ describe('progress', () => {
     assert.ok(kept.data.items.some(([i]) => i === id), 'the new answer was saved');
     assert.ok(kept.data.a.length < 20_001 && Object.keys(kept.data.days).length > 0, 'old detail folded into daily totals');
     await go(page, '/progress');
-    assert.equal((await stat(page, 'Questions answered').textContent()).trim(), '20001', 'folded answers still count');
+    assert.equal((await stat(page, 'Questions answered').textContent()).trim(), '20,001', 'folded answers still count');
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });

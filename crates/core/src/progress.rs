@@ -74,6 +74,19 @@ pub fn streak(activity: &BTreeMap<i64, DayActivity>, today: i64) -> u32 {
     n
 }
 
+/// A count as the dashboard shows it, digits grouped by thousands: 20,001.
+pub fn count_label(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Total time spent, in seconds.
 pub fn time_spent(activity: &BTreeMap<i64, DayActivity>) -> u64 {
     activity.values().map(|d| d.seconds).sum()
@@ -370,6 +383,13 @@ pub fn sample_progress(attempts: usize, answers: usize, seed: u64) -> (Attempts,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_are_grouped_by_thousands() {
+        for (n, want) in [(0, "0"), (999, "999"), (1_000, "1,000"), (20_001, "20,001"), (1_234_567, "1,234,567")] {
+            assert_eq!(count_label(n), want);
+        }
+    }
     use crate::attempts::Attempt;
     use crate::grading::Answer;
     use crate::history::Answered;
