@@ -100,24 +100,8 @@ pub fn provide_app() -> AppState {
         Ok(content) => state.content.set_value(Some(content)),
         Err(errors) => state.post(Notice::Content(errors)),
     }
-    if let Some(settings) = state.load::<Settings>() {
-        state.settings.set(settings);
-    }
-    if let Some(attempts) = state.load::<Attempts>() {
-        state.attempts.set(attempts);
-    }
-    if let Some(drafts) = state.load::<Drafts>() {
-        state.drafts.set(drafts);
-    }
-    state.load_into(state.history);
-    state.load_into(state.quiz);
-    state.load_into(state.mock);
-    state.load_into(state.mocks);
-    state.load_into(state.review);
-    state.load_into(state.backup_status);
-    state.load_into(state.assignments);
-    state.load_into(state.gradebook);
-    state.refresh_quarantine();
+    // Every record, as a storage event for all of them would take it in.
+    crate::tabs::reload_all(&state);
     crate::tabs::follow_other_tabs(state);
     provide_context(state);
     state
@@ -215,12 +199,6 @@ impl AppState {
     /// Saves a record's signal as it stands (after an `update` elsewhere).
     pub fn save<R: Record + Send + Sync + 'static>(&self, signal: RwSignal<R>) -> bool {
         signal.with_untracked(|r| self.persist(r))
-    }
-
-    fn load_into<R: Record + Send + Sync + 'static>(&self, signal: RwSignal<R>) {
-        if let Some(record) = self.load::<R>() {
-            signal.set(record);
-        }
     }
 
     /// A stored record, posting a notice if it was quarantined or unreadable.

@@ -3,7 +3,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::browser::local_date;
-use crate::components::submission_form::SubmissionForm;
+use crate::components::{confirm_button::ConfirmButton, submission_form::SubmissionForm};
 use crate::exam_session::start_assignment_quiz;
 use crate::state::use_app;
 
@@ -13,7 +13,6 @@ use crate::state::use_app;
 pub fn AssignmentCard(id: String) -> impl IntoView {
     let state = use_app();
     let navigate = use_navigate();
-    let confirming = RwSignal::new(false);
     let heading = format!("assignment-{id}");
     let lookup = id.clone();
     let received = Memo::new(move |_| state.assignments.with(|m| m.get(&lookup).cloned()));
@@ -25,7 +24,7 @@ pub fn AssignmentCard(id: String) -> impl IntoView {
         })))?;
         Some(s)
     });
-    let title_of = move |scenario: &str| state.content.with_value(|c| c.as_ref().and_then(|c| c.scenarios.iter().find(|s| s.id == scenario).map(|s| s.title.clone()))).unwrap_or_else(|| scenario.to_string());
+    let title_of = move |scenario: &str| state.content.with_value(|c| c.as_ref().map_or_else(|| scenario.to_string(), |c| c.scenario_title(scenario)));
     let quiz_id = id.clone();
     let answer = move |_| {
         if start_assignment_quiz(&state, &quiz_id) {
@@ -33,16 +32,16 @@ pub fn AssignmentCard(id: String) -> impl IntoView {
         }
     };
     let remove_id = id.clone();
-    let remove = move |_| {
+    let remove = Callback::new(move |()| {
         state.change(state.assignments, |m| m.remove(&remove_id));
-    };
+    });
     move || {
         let Some(r) = received.get() else { return ().into_any() };
         let (charts, answered, right) = standing.get().unwrap_or_default();
         let a = r.assignment.clone();
         let total = a.questions.len();
         let title = a.title.clone();
-        let (remove, name) = (remove.clone(), a.title.clone());
+        let name = a.title.clone();
         view! {
             <article class="card stack assignment" aria-labelledby=heading.clone()>
                 <h2 id=heading.clone()>{a.title.clone()}</h2>
@@ -79,19 +78,14 @@ pub fn AssignmentCard(id: String) -> impl IntoView {
                 })}
                 <p class="hint">"Your instructor sees your first graded attempt at each chart after you opened this assignment, and your first answer to each question."</p>
                 <SubmissionForm id=id.clone() left=to_go(charts.iter().filter(|c| c.is_none()).count(), total - answered.min(total))/>
-                {move || if confirming.get() {
-                    view! {
-                        <div class="confirm" role="alertdialog" aria-label="Remove this assignment">
-                            <p>{format!("Remove “{name}” from this browser? Your graded charts and answers stay in your progress.")}</p>
-                            <div class="actions">
-                                <button type="button" class="button button--danger" on:click=remove.clone()>"Yes, remove it"</button>
-                                <button type="button" class="button button--quiet" on:click=move |_| confirming.set(false)>"Cancel"</button>
-                            </div>
-                        </div>
-                    }.into_any()
-                } else {
-                    view! { <button type="button" class="button button--quiet" on:click=move |_| confirming.set(true)>{format!("Remove “{name}”…")}</button> }.into_any()
-                }}
+                <ConfirmButton
+                    id=format!("remove-{id}")
+                    label=format!("Remove “{name}”…")
+                    trigger_class="button button--quiet"
+                    question=format!("Remove “{name}” from this browser? Your graded charts and answers stay in your progress.")
+                    confirm="Yes, remove it".into()
+                    on_confirm=remove
+                />
             </article>
         }
         .into_any()

@@ -1,10 +1,10 @@
-use hit_core::assignment::{self, Report};
+use hit_core::assignment::{self, Assignment, Report};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::browser::{local_date, origin};
 use crate::codebook::CodesStatus;
-use crate::components::{class_analysis::ClassAnalysis, class_results::ResultsTable, download_link::DownloadLink, link_share::LinkShare, student_work::StudentWork};
+use crate::components::{class_analysis::ClassAnalysis, confirm_button::ConfirmButton, class_results::ResultsTable, download_link::DownloadLink, link_share::LinkShare, student_work::StudentWork};
 use crate::state::{AppState, use_app};
 
 /// One assignment as its instructor sees it: the link to share, what it
@@ -12,23 +12,20 @@ use crate::state::{AppState, use_app};
 #[component]
 pub fn AssignmentResults(id: String) -> impl IntoView {
     let state = use_app();
-    let confirming = RwSignal::new(false);
     let lookup = id.clone();
     let a = Memo::new(move |_| state.gradebook.with(|g| g.assignments.iter().find(|a| a.id() == lookup).cloned()));
-    let report_id = id.clone();
-    let reports = Memo::new(move |_| reports(&state, &report_id));
+    let reports = Memo::new(move |_| a.get().and_then(|a| reports(&state, &a)));
     let remove_id = id.clone();
-    let remove = move |_| {
+    let remove = Callback::new(move |()| {
         state.change(state.gradebook, |g| g.remove_assignment(&remove_id));
-    };
-    let title_of = move |scenario: &str| state.content.with_value(|c| c.as_ref().and_then(|c| c.scenarios.iter().find(|s| s.id == scenario).map(|s| s.title.clone()))).unwrap_or_else(|| scenario.to_string());
+    });
+    let title_of = move |scenario: &str| state.content.with_value(|c| c.as_ref().map_or_else(|| scenario.to_string(), |c| c.scenario_title(scenario)));
     move || {
         let Some(a) = a.get() else { return ().into_any() };
         let heading = format!("results-{}", a.id());
         let link = format!("{}/assignments?open={}", origin(), a.link_code());
         let csv = reports.get().map(|r| assignment::class_csv(&a, &r, |s| title_of(s)));
         let title = a.title.clone();
-        let remove = remove.clone();
         view! {
             <section class="card stack" aria-labelledby=heading.clone()>
                 <h2 id=heading.clone() tabindex="-1">{a.title.clone()}</h2>
@@ -61,19 +58,14 @@ pub fn AssignmentResults(id: String) -> impl IntoView {
                 {csv.filter(|_| reports.with(|r| r.as_ref().is_some_and(|r| !r.is_empty()))).map(|csv| view! {
                     <div class="actions"><DownloadLink text=csv filename=format!("hit-trainer-results-{}.csv", a.id()) label=format!("Download results for “{}” as CSV", a.title)/></div>
                 })}
-                {move || if confirming.get() {
-                    view! {
-                        <div class="confirm" role="alertdialog" aria-label="Delete this assignment">
-                            <p>{format!("Delete “{}” and every submission imported for it? Students keep their own work.", title)}</p>
-                            <div class="actions">
-                                <button type="button" class="button button--danger" on:click=remove.clone()>"Yes, delete it"</button>
-                                <button type="button" class="button button--quiet" on:click=move |_| confirming.set(false)>"Cancel"</button>
-                            </div>
-                        </div>
-                    }.into_any()
-                } else {
-                    view! { <button type="button" class="button button--quiet" on:click=move |_| confirming.set(true)>{format!("Delete “{}”…", title)}</button> }.into_any()
-                }}
+                <ConfirmButton
+                    id=format!("delete-{}", a.id())
+                    label=format!("Delete “{title}”…")
+                    trigger_class="button button--quiet"
+                    question=format!("Delete “{title}” and every submission imported for it? Students keep their own work.")
+                    confirm="Yes, delete it".into()
+                    on_confirm=remove
+                />
             </section>
         }
         .into_any()
@@ -81,9 +73,9 @@ pub fn AssignmentResults(id: String) -> impl IntoView {
 }
 
 /// The assignment's submissions graded, or `None` while the code sets load.
-fn reports(state: &AppState, id: &str) -> Option<Vec<Report>> {
+fn reports(state: &AppState, a: &Assignment) -> Option<Vec<Report>> {
     let CodesStatus::Ready(cb) = state.codes.get() else { return None };
-    state.gradebook.with(|g| state.content.with_value(|c| c.as_ref().map(|c| g.submissions_for(id).into_iter().map(|s| assignment::grade_submission(s, c, &cb.sets)).collect())))
+    state.gradebook.with(|g| state.content.with_value(|c| c.as_ref().map(|c| g.submissions_for(a).into_iter().map(|s| assignment::grade_submission(s, c, &cb.sets)).collect())))
 }
 
 fn count(n: usize, one: &str, many: &str) -> String {

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::browser::{download_text, local_date, now_ms, read_chosen_file};
+use crate::components::confirm_button::ConfirmButton;
 use crate::state::use_app;
 use crate::storage::LocalStore;
 
@@ -13,7 +14,6 @@ pub fn BackupCard(#[prop(into)] has_progress: Signal<bool>) -> impl IntoView {
     let state = use_app();
     let message = RwSignal::new(String::new());
     let error = RwSignal::new(String::new());
-    let confirming = RwSignal::new(false);
     let export = move |_| {
         error.set(String::new());
         let now = now_ms();
@@ -48,7 +48,7 @@ pub fn BackupCard(#[prop(into)] has_progress: Signal<bool>) -> impl IntoView {
             input.set_value("");
         });
     };
-    let reset = move |_| {
+    let reset = move |()| {
         match backup::reset(&mut LocalStore) {
             Ok(_) => {
                 crate::tabs::reload_all(&state);
@@ -56,7 +56,6 @@ pub fn BackupCard(#[prop(into)] has_progress: Signal<bool>) -> impl IntoView {
             }
             Err(e) => error.set(e.to_string()),
         }
-        confirming.set(false);
     };
     let reminder = Memo::new(move |_| {
         let last = state.backup_status.with(|s: &BackupStatus| s.last_export_ms);
@@ -82,19 +81,14 @@ pub fn BackupCard(#[prop(into)] has_progress: Signal<bool>) -> impl IntoView {
             <p class="status" role="status">{move || message.get()}</p>
             <p class="field-error" role="alert">{move || error.get()}</p>
             <h3>"Start over"</h3>
-            {move || if confirming.get() {
-                view! {
-                    <div class="confirm" role="alertdialog" aria-labelledby="reset-text">
-                        <p id="reset-text"><strong>"Delete every answer, graded chart, mock exam, review card and setting in this browser? This cannot be undone; export a backup first if you may want them."</strong></p>
-                        <div class="actions">
-                            <button type="button" class="button button--danger" on:click=reset>"Yes, delete all my progress"</button>
-                            <button type="button" class="button button--quiet" on:click=move |_| confirming.set(false)>"Cancel"</button>
-                        </div>
-                    </div>
-                }.into_any()
-            } else {
-                view! { <button type="button" class="button button--danger" on:click=move |_| confirming.set(true)>"Delete all my progress…"</button> }.into_any()
-            }}
+            <ConfirmButton
+                id="reset".into()
+                label="Delete all my progress…".into()
+                trigger_class="button button--danger"
+                question="Delete every answer, graded chart, mock exam, review card and setting in this browser? This cannot be undone; export a backup first if you may want them.".into()
+                confirm="Yes, delete all my progress".into()
+                on_confirm=Callback::new(reset)
+            />
         </section>
     }
 }

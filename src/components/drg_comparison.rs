@@ -37,13 +37,5 @@ pub fn DrgComparisonView(comparison: DrgComparison, base_rate: u32) -> impl Into
 pub fn thousands(v: f64) -> String {
     let cents = (v * 100.0).round() as i64;
     let (whole, frac) = (cents / 100, cents % 100);
-    let digits = whole.to_string();
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    format!("{out}.{frac:02}")
+    format!("{}.{frac:02}", hit_core::progress::count_label(whole.unsigned_abs()))
 }

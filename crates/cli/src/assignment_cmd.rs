@@ -25,11 +25,10 @@ pub fn grade(content: &Content, sets: &CodeSets, files: &[PathBuf], csv: bool) -
             }
         }
     }
-    let title = |id: &str| content.scenarios.iter().find(|s| s.id == id).map_or_else(|| id.to_string(), |s| s.title.clone());
     for a in book.assignments.iter().rev() {
-        let reports: Vec<_> = book.submissions_for(&a.id()).into_iter().map(|s| assignment::grade_submission(s, content, sets)).collect();
+        let reports: Vec<_> = book.submissions_for(a).into_iter().map(|s| assignment::grade_submission(s, content, sets)).collect();
         if csv {
-            print!("{}", assignment::class_csv(a, &reports, title));
+            print!("{}", assignment::class_csv(a, &reports, |id| content.scenario_title(id)));
             continue;
         }
         for r in reports {

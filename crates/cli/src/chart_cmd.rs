@@ -16,7 +16,7 @@ pub fn list(content: &Content) -> ExitCode {
 
 /// The chart for a scenario and seed, as JSON (or as readable text).
 pub fn show(content: &Content, id: &str, seed: u64, as_json: bool) -> ExitCode {
-    let Some(scenario) = content.scenarios.iter().find(|s| s.id == id) else {
+    let Some(scenario) = content.scenario(id) else {
         let ids: Vec<&str> = content.scenarios.iter().map(|s| s.id.as_str()).collect();
         eprintln!("hit: no scenario {id:?}; `hit chart --list` shows them ({})", ids.join(", "));
         return ExitCode::from(2);

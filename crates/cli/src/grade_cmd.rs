@@ -11,7 +11,7 @@ use hit_core::grouper::DrgResult;
 use serde_json::json;
 
 pub fn run(content: &Content, sets: &CodeSets, id: &str, seed: u64, answer_path: &Path, base_rate: u32) -> ExitCode {
-    let Some(scenario) = content.scenarios.iter().find(|s| s.id == id) else {
+    let Some(scenario) = content.scenario(id) else {
         eprintln!("hit: no scenario {id:?}; `hit chart --list` shows them");
         return ExitCode::from(2);
     };

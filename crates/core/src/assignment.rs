@@ -91,7 +91,7 @@ impl Assignment {
             crate::date::Date::parse(due).map(|_| ()).ok_or_else(|| AssignmentError::BadDue(due.clone()))?;
         }
         for c in &self.charts {
-            if content.scenarios.binary_search_by(|s| s.id.as_str().cmp(&c.scenario)).is_err() {
+            if content.scenario(&c.scenario).is_none() {
                 return Err(AssignmentError::UnknownScenario(c.scenario.clone()));
             }
         }
@@ -217,8 +217,7 @@ impl MyAssignments {
     /// Adds an assignment; opening one already here changes nothing.
     /// Returns whether it was new.
     pub fn add(&mut self, assignment: Assignment, now_ms: i64) -> bool {
-        let id = assignment.id();
-        if self.get(&id).is_some() {
+        if self.list.iter().any(|r| r.assignment == assignment) {
             return false;
         }
         self.list.insert(0, Received { assignment, received_ms: now_ms, ..Default::default() });
@@ -406,7 +405,7 @@ pub fn grade_submission(s: &Submission, content: &Content, sets: &CodeSets) -> R
         .iter()
         .map(|t| {
             let work = s.charts.iter().find(|w| w.scenario == t.scenario && w.seed == t.seed);
-            let scenario = content.scenarios.iter().find(|x| x.id == t.scenario);
+            let scenario = content.scenario(&t.scenario);
             let score = work.zip(scenario).map(|(w, scenario)| {
                 let chart = crate::chart::generate(scenario, &content.names, t.seed);
                 let g = grade(&chart.key, chart.setting, &w.answer, &content.rubric, sets);
@@ -516,9 +515,9 @@ pub enum Filed {
 }
 
 impl Gradebook {
+    // Assignments are compared whole rather than by `id()`, which hashes.
     pub fn add_assignment(&mut self, a: Assignment) -> bool {
-        let id = a.id();
-        if self.assignments.iter().any(|x| x.id() == id) {
+        if self.assignments.contains(&a) {
             return false;
         }
         self.assignments.insert(0, a);
@@ -530,8 +529,7 @@ impl Gradebook {
     /// assignment: the newest stands.
     pub fn file(&mut self, s: Submission) -> Filed {
         self.add_assignment(s.assignment.clone());
-        let id = s.assignment.id();
-        let same = |x: &Submission| x.assignment.id() == id && student_key(&x.student) == student_key(&s.student);
+        let same = |x: &Submission| x.assignment == s.assignment && student_key(&x.student) == student_key(&s.student);
         match self.submissions.iter().position(same) {
             Some(i) if self.submissions[i].submitted_ms >= s.submitted_ms => Filed::AlreadyHere,
             Some(i) => {
@@ -546,8 +544,8 @@ impl Gradebook {
     }
 
     /// Submissions for an assignment, by student name.
-    pub fn submissions_for(&self, id: &str) -> Vec<&Submission> {
-        let mut out: Vec<&Submission> = self.submissions.iter().filter(|s| s.assignment.id() == id).collect();
+    pub fn submissions_for(&self, a: &Assignment) -> Vec<&Submission> {
+        let mut out: Vec<&Submission> = self.submissions.iter().filter(|s| s.assignment == *a).collect();
         out.sort_by_key(|s| student_key(&s.student));
         out
     }
@@ -820,7 +818,7 @@ mod tests {
         assert_eq!(book.file(sub("Ana Diaz", 20)), Filed::Replaced);
         assert_eq!(book.file(sub("Ben Ode", 15)), Filed::Added);
         let id = assignment().id();
-        let got: Vec<(&str, i64)> = book.submissions_for(&id).iter().map(|s| (s.student.as_str(), s.submitted_ms)).collect();
+        let got: Vec<(&str, i64)> = book.submissions_for(&assignment()).iter().map(|s| (s.student.as_str(), s.submitted_ms)).collect();
         assert_eq!(got, [("Ana Diaz", 20), ("Ben Ode", 15)]);
         // Merging a copy of the gradebook (another tab) changes nothing; an
         // older copy does not bring back a replaced submission.

@@ -53,6 +53,18 @@ pub struct Content {
     pub bank: crate::exam::Bank,
 }
 
+impl Content {
+    /// A scenario by id (`scenarios` is sorted by id).
+    pub fn scenario(&self, id: &str) -> Option<&Scenario> {
+        self.scenarios.binary_search_by(|s| s.id.as_str().cmp(id)).ok().map(|i| &self.scenarios[i])
+    }
+
+    /// A scenario's title, or the id itself for one this version lacks.
+    pub fn scenario_title(&self, id: &str) -> String {
+        self.scenario(id).map_or_else(|| id.to_string(), |s| s.title.clone())
+    }
+}
+
 /// What a file under `content/` is, decided by its path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
